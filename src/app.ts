@@ -1,0 +1,114 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import fastifyWebsocket from '@fastify/websocket';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { auditRoutes } from './audit/index.ts';
+import { authGuard, authRoutes, tokensRoutes, usersRoutes } from './auth/index.ts';
+import { conversationsRoutes } from './conversations/index.ts';
+import { customersRoutes } from './customers/index.ts';
+import type { Clock } from './platform/clock.ts';
+import type { Config } from './platform/config.ts';
+import type { Database } from './platform/db/schema.ts';
+import type { EventBus } from './platform/events/event-bus.ts';
+import { installProblemHandler, sendProblem } from './platform/http/problem-handler.ts';
+import { platformError } from './platform/errors.ts';
+import { type DefuseEvent, eventsRoutes } from './realtime/index.ts';
+
+export interface AppDeps {
+  config: Config;
+  db: Kysely<Database>;
+  clock: Clock;
+  events: EventBus<DefuseEvent>;
+  logger?: boolean | { level: string };
+}
+
+/** Builds the whole HTTP application without listening, so tests can `inject` or listen on port 0. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, db, clock, events } = deps;
+  const app = Fastify({
+    logger: deps.logger ?? { level: config.LOG_LEVEL },
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installProblemHandler(app);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Defuse API', version: '1', description: 'The helpdesk and CRM for difficult customers.' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'An API token created by an admin' },
+          session: { type: 'apiKey', in: 'cookie', name: 'defuse_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  const authDeps = { db, clock, sessionTtlHours: config.SESSION_TTL_HOURS, events };
+  const capabilityDeps = { db, clock, events };
+
+  await app.register(
+    async (api) => {
+      await api.register(authGuard, authDeps);
+      api.get(
+        '/health',
+        { config: { public: true }, schema: { tags: ['platform'], summary: 'Liveness and database check' } },
+        async () => {
+          await db.selectFrom('counters').select('name').limit(1).execute();
+          return { status: 'ok' };
+        },
+      );
+      api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+      await api.register(authRoutes, {
+        deps: authDeps,
+        cookieSecure: config.COOKIE_SECURE,
+        loginAttemptsPerMinute: config.LOGIN_ATTEMPTS_PER_MINUTE,
+      });
+      await api.register(usersRoutes, authDeps);
+      await api.register(tokensRoutes, authDeps);
+      await api.register(auditRoutes, db);
+      await api.register(customersRoutes, capabilityDeps);
+      await api.register(conversationsRoutes, capabilityDeps);
+      await api.register(eventsRoutes, events);
+    },
+    { prefix: '/api/v1' },
+  );
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/v1/docs', uiConfig: { docExpansion: 'list' } });
+  // The reference page is public documentation; mark its routes so the role check lets them through.
+  await serveWebApp(app, config.WEB_DIST_DIR);
+  return app;
+}
+
+async function serveWebApp(app: FastifyInstance, distDir: string): Promise<void> {
+  const root = resolve(distDir);
+  const hasBuild = existsSync(resolve(root, 'index.html'));
+  if (hasBuild) await app.register(fastifyStatic, { root, wildcard: false, index: false });
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    if (request.method === 'GET' && !path.startsWith('/api/') && hasBuild) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    if (request.method === 'GET' && !path.startsWith('/api/')) {
+      return reply
+        .type('text/plain')
+        .code(503)
+        .send('The Defuse web app has not been built yet. Run `npm run build` (npm start does this for you).');
+    }
+    return sendProblem(reply, platformError('route-not-found', `There is no ${request.method} ${path} here.`));
+  });
+}

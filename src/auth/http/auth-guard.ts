@@ -1,0 +1,79 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fastifyPlugin from 'fastify-plugin';
+import { platformError } from '../../platform/errors.ts';
+import { type Actor, mayAccess, type Role } from '../domain/roles.ts';
+import type { AuthDeps } from '../use-cases/auth-deps.ts';
+import { authenticateSession, authenticateToken } from '../use-cases/authenticate.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Roles allowed on this route; every /api route must declare roles or be public. */
+    roles?: readonly Role[];
+    public?: boolean;
+    /** WebSocket upgrades cannot set headers from a browser-less client: allow ?access_token=. */
+    allowQueryToken?: boolean;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+export const sessionCookieName = 'defuse_session';
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function sameSecret(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+async function resolveActor(deps: AuthDeps, request: FastifyRequest, allowQueryToken: boolean): Promise<Actor | null> {
+  const header = request.headers.authorization;
+  if (header?.startsWith('Bearer ')) {
+    const actor = await authenticateToken(deps, header.slice('Bearer '.length).trim());
+    if (!actor) throw platformError('not-signed-in', 'The API token is unknown, revoked, or belongs to a deactivated user.');
+    return actor;
+  }
+  if (allowQueryToken) {
+    const queryToken = (request.query as { access_token?: unknown } | undefined)?.access_token;
+    if (typeof queryToken === 'string') return authenticateToken(deps, queryToken);
+  }
+  const cookie = request.cookies[sessionCookieName];
+  return cookie ? authenticateSession(deps, cookie) : null;
+}
+
+/** Authenticates every request and enforces each route's declared roles and CSRF protection. */
+export const authGuard = fastifyPlugin(async (app: FastifyInstance, deps: AuthDeps) => {
+  app.decorateRequest('actor', null);
+
+  app.addHook('onRoute', (route) => {
+    const config = route.config as { roles?: unknown; public?: unknown } | undefined;
+    if (route.url.startsWith('/api/') && !config?.public && !config?.roles) {
+      throw new Error(`Route ${route.method} ${route.url} declares neither roles nor public`);
+    }
+  });
+
+  app.addHook('onRequest', async (request) => {
+    const config = request.routeOptions.config;
+    if (config.public || !config.roles) return;
+    const actor = await resolveActor(deps, request, config.allowQueryToken === true);
+    if (!actor) throw platformError('not-signed-in', 'Please sign in first.');
+    if (!mayAccess(actor.role, config.roles)) {
+      throw platformError('role-not-allowed', `This needs one of these roles: ${config.roles.join(', ')}.`);
+    }
+    if (actor.kind === 'session' && !safeMethods.has(request.method)) {
+      const sent = request.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !actor.csrfToken || !sameSecret(sent, actor.csrfToken)) {
+        throw platformError('csrf-token-invalid', 'The x-csrf-token header is missing or does not match this session.');
+      }
+    }
+    request.actor = actor;
+  });
+});
+
+/** For handlers of routes that declare roles: the guard has set the actor. */
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw platformError('not-signed-in', 'Please sign in first.');
+  return request.actor;
+}

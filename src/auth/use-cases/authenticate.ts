@@ -1,0 +1,74 @@
+import { type Actor, isRole } from '../domain/roles.ts';
+import { apiTokenPrefix, hashSecret } from '../domain/secrets.ts';
+import type { AuthDeps } from './auth-deps.ts';
+
+// Last-seen stamps are written at most once a minute per session or token, so reads stay reads.
+const touchIntervalMs = 60_000;
+
+export async function authenticateSession(deps: AuthDeps, sessionSecret: string): Promise<Actor | null> {
+  const now = deps.clock.now();
+  const row = await deps.db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'sessions.id as session_id',
+      'sessions.csrf_token',
+      'sessions.expires_at',
+      'sessions.last_seen_at',
+      'users.id as user_id',
+      'users.name',
+      'users.role',
+      'users.deactivated_at',
+    ])
+    .where('sessions.id', '=', hashSecret(sessionSecret))
+    .executeTakeFirst();
+  if (!row || row.deactivated_at !== null || row.expires_at <= now.toISOString() || !isRole(row.role)) return null;
+  if (now.getTime() - Date.parse(row.last_seen_at) > touchIntervalMs) {
+    await deps.db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('id', '=', row.session_id).execute();
+  }
+  return {
+    kind: 'session',
+    userId: row.user_id,
+    userName: row.name,
+    role: row.role,
+    sessionId: row.session_id,
+    tokenId: null,
+    csrfToken: row.csrf_token,
+  };
+}
+
+export async function authenticateToken(deps: AuthDeps, secret: string): Promise<Actor | null> {
+  if (!secret.startsWith(apiTokenPrefix)) return null;
+  const now = deps.clock.now();
+  const row = await deps.db
+    .selectFrom('api_tokens')
+    .innerJoin('users', 'users.id', 'api_tokens.created_by')
+    .select([
+      'api_tokens.id as token_id',
+      'api_tokens.role',
+      'api_tokens.revoked_at',
+      'api_tokens.last_used_at',
+      'users.id as user_id',
+      'users.name',
+      'users.deactivated_at',
+    ])
+    .where('api_tokens.secret_hash', '=', hashSecret(secret))
+    .executeTakeFirst();
+  if (!row || row.revoked_at !== null || row.deactivated_at !== null || !isRole(row.role)) return null;
+  if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > touchIntervalMs) {
+    await deps.db
+      .updateTable('api_tokens')
+      .set({ last_used_at: now.toISOString() })
+      .where('id', '=', row.token_id)
+      .execute();
+  }
+  return {
+    kind: 'token',
+    userId: row.user_id,
+    userName: row.name,
+    role: row.role,
+    sessionId: null,
+    tokenId: row.token_id,
+    csrfToken: null,
+  };
+}

@@ -1,0 +1,58 @@
+export const channels = ['email', 'chat', 'phone', 'video', 'social', 'api'] as const;
+export type Channel = (typeof channels)[number];
+export const conversationStatuses = ['open', 'pending', 'escalated', 'resolved', 'closed'] as const;
+export type ConversationStatus = (typeof conversationStatuses)[number];
+export const priorities = ['low', 'normal', 'high', 'urgent'] as const;
+export type Priority = (typeof priorities)[number];
+export const messageKinds = ['customer', 'agent', 'note', 'system'] as const;
+export type MessageKind = (typeof messageKinds)[number];
+
+/** Statuses in which a new customer message joins the conversation instead of opening a new case. */
+export const activeStatuses: readonly ConversationStatus[] = ['open', 'pending', 'escalated'];
+
+export interface ConversationSummary {
+  id: string;
+  number: number;
+  customer: { id: string; name: string; tier: string; country: string; status: string };
+  channel: Channel;
+  subject: string;
+  status: ConversationStatus;
+  priority: Priority;
+  assignee: { id: string; name: string } | null;
+  createdAt: string;
+  updatedAt: string;
+  lastMessageAt: string;
+  waitingSince: string | null;
+  messageCount: number;
+  lastMessagePreview: string;
+}
+
+export interface Message {
+  id: string;
+  conversationId: string;
+  kind: MessageKind;
+  author: { id: string; name: string } | null;
+  body: string;
+  channel: Channel;
+  externalId: string | null;
+  createdAt: string;
+}
+
+const previewLength = 160;
+
+/** The line an inbox row shows: whitespace collapsed, cut at a word near 160 characters. */
+export function previewOf(body: string): string {
+  const flat = body.replace(/\s+/g, ' ').trim();
+  if (flat.length <= previewLength) return flat;
+  const cut = flat.slice(0, previewLength);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${cut.slice(0, lastSpace > previewLength * 0.6 ? lastSpace : previewLength)}…`;
+}
+
+/** A subject for a new case when the channel gives none (chat, phone, social). */
+export function subjectFor(subject: string | undefined, body: string): string {
+  const given = subject?.replace(/\s+/g, ' ').trim();
+  if (given) return given.slice(0, 300);
+  const firstLine = body.split('\n').find((line) => line.trim().length > 0)?.trim() ?? '';
+  return firstLine.length > 80 ? `${firstLine.slice(0, 77)}…` : firstLine || '(no subject)';
+}

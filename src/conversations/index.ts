@@ -1,0 +1,14 @@
+export {
+  type Channel,
+  type ConversationStatus,
+  type ConversationSummary,
+  channels,
+  type Message,
+} from './domain/conversation.ts';
+export type { ConversationDeps } from './use-cases/conversation-deps.ts';
+export { changeConversation, postMessage } from './use-cases/change-conversation.ts';
+export { getConversation } from './use-cases/get-conversation.ts';
+export { type InboundMessage, ingestInbound } from './use-cases/ingest-inbound.ts';
+export { listConversations } from './use-cases/list-conversations.ts';
+export { conversationsRoutes } from './http/conversations.routes.ts';
+export { type ImportConversationInput, importConversation } from './use-cases/import-conversation.ts';

@@ -1,0 +1,147 @@
+import { type Kysely, sql } from 'kysely';
+import type { Actor } from '../../auth/index.ts';
+import type { Database } from '../../platform/db/schema.ts';
+import { newId } from '../../platform/ids.ts';
+import { loadSummary, messageFromRow, messageQuery } from '../db/conversation-rows.ts';
+import type { ConversationStatus, ConversationSummary, Message, Priority } from '../domain/conversation.ts';
+import { previewOf } from '../domain/conversation.ts';
+import { conversationError } from '../domain/conversation-errors.ts';
+import { afterMessage, afterStatusChange, type ConversationChange, describeChange } from '../domain/timeline-rules.ts';
+import type { ConversationDeps } from './conversation-deps.ts';
+
+export interface ConversationPatch {
+  status?: ConversationStatus | undefined;
+  priority?: Priority | undefined;
+  assigneeId?: string | null | undefined;
+  subject?: string | undefined;
+}
+
+async function insertTimelineEntry(
+  db: Kysely<Database>,
+  entry: { conversationId: string; kind: 'agent' | 'note' | 'system'; authorId: string | null; body: string; channel: string; at: string },
+): Promise<string> {
+  const id = newId();
+  await db
+    .insertInto('messages')
+    .values({
+      id,
+      conversation_id: entry.conversationId,
+      kind: entry.kind,
+      author_user_id: entry.authorId,
+      body: entry.body,
+      channel: entry.channel,
+      external_id: null,
+      created_at: entry.at,
+    })
+    .execute();
+  return id;
+}
+
+/** Status, priority, assignee or subject; each change leaves a system event in the timeline. */
+export async function changeConversation(
+  deps: ConversationDeps,
+  actor: Pick<Actor, 'userId' | 'userName'>,
+  id: string,
+  patch: ConversationPatch,
+): Promise<ConversationSummary> {
+  const now = deps.clock.now().toISOString();
+  const changed = await deps.db.transaction().execute(async (transaction) => {
+    const row = await transaction.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw conversationError('conversation-not-found', `There is no conversation ${id}.`);
+    const change: ConversationChange = {};
+    if (patch.status && patch.status !== row.status) change.status = { from: row.status as ConversationStatus, to: patch.status };
+    if (patch.priority && patch.priority !== row.priority) change.priority = { from: row.priority as Priority, to: patch.priority };
+    if (patch.subject && patch.subject !== row.subject) change.subject = { from: row.subject, to: patch.subject };
+    if (patch.assigneeId !== undefined && patch.assigneeId !== row.assignee_id) {
+      const names = await transaction
+        .selectFrom('users')
+        .select(['id', 'name', 'deactivated_at'])
+        .where('id', 'in', [patch.assigneeId ?? '', row.assignee_id ?? ''])
+        .execute();
+      const assignee = names.find((user) => user.id === patch.assigneeId);
+      if (patch.assigneeId !== null && (!assignee || assignee.deactivated_at !== null)) {
+        throw conversationError('assignee-not-found', `There is no active user ${patch.assigneeId} to assign.`, [
+          { field: 'body.assigneeId', message: 'no such active user' },
+        ]);
+      }
+      change.assignee = {
+        from: names.find((user) => user.id === row.assignee_id)?.name ?? null,
+        to: assignee?.name ?? null,
+      };
+    }
+    const lines = describeChange(change, actor.userName);
+    if (lines.length === 0) return false;
+    const waiting = change.status
+      ? afterStatusChange({ status: row.status as ConversationStatus, waitingSince: row.waiting_since }, change.status.to)
+      : { status: row.status as ConversationStatus, waitingSince: row.waiting_since };
+    await transaction
+      .updateTable('conversations')
+      .set({
+        status: waiting.status,
+        waiting_since: waiting.waitingSince,
+        priority: patch.priority ?? row.priority,
+        subject: patch.subject ?? row.subject,
+        assignee_id: patch.assigneeId === undefined ? row.assignee_id : patch.assigneeId,
+        updated_at: now,
+        message_count: sql`message_count + ${lines.length}`,
+      })
+      .where('id', '=', id)
+      .execute();
+    for (const line of lines) {
+      await insertTimelineEntry(transaction, { conversationId: id, kind: 'system', authorId: actor.userId, body: line, channel: row.channel, at: now });
+    }
+    return true;
+  });
+  const conversation = await loadSummary(deps.db, id);
+  if (!conversation) throw conversationError('conversation-not-found', `There is no conversation ${id}.`);
+  if (changed) await deps.events.publish({ type: 'conversation.updated', conversationId: id, conversation });
+  return conversation;
+}
+
+/** An agent's reply to the customer, or an internal note only staff ever see. */
+export async function postMessage(
+  deps: ConversationDeps,
+  actor: Pick<Actor, 'userId'>,
+  id: string,
+  input: { kind: 'agent' | 'note'; body: string },
+): Promise<Message> {
+  const now = deps.clock.now().toISOString();
+  const messageId = await deps.db.transaction().execute(async (transaction) => {
+    const row = await transaction
+      .selectFrom('conversations')
+      .select(['id', 'status', 'waiting_since', 'channel'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) throw conversationError('conversation-not-found', `There is no conversation ${id}.`);
+    const insertedId = await insertTimelineEntry(transaction, {
+      conversationId: id,
+      kind: input.kind,
+      authorId: actor.userId,
+      body: input.body,
+      channel: row.channel,
+      at: now,
+    });
+    const next = afterMessage({ status: row.status as ConversationStatus, waitingSince: row.waiting_since }, input.kind, now);
+    await transaction
+      .updateTable('conversations')
+      .set({
+        status: next.status,
+        waiting_since: next.waitingSince,
+        updated_at: now,
+        last_message_at: now,
+        message_count: sql`message_count + 1`,
+        // An internal note must not become the preview a customer-facing list could show.
+        ...(input.kind === 'agent' ? { last_message_preview: previewOf(input.body) } : {}),
+      })
+      .where('id', '=', id)
+      .execute();
+    return insertedId;
+  });
+  const [messageRow, conversation] = await Promise.all([
+    messageQuery(deps.db).where('messages.id', '=', messageId).executeTakeFirstOrThrow(),
+    loadSummary(deps.db, id),
+  ]);
+  const message = messageFromRow(messageRow);
+  if (conversation) await deps.events.publish({ type: 'message.created', conversationId: id, message, conversation });
+  return message;
+}

@@ -1,0 +1,54 @@
+import { buildApp } from './app.ts';
+import { seedDemoCompany } from './demo/seed-demo-company.ts';
+import { systemClock } from './platform/clock.ts';
+import { ConfigError, loadConfig } from './platform/config.ts';
+import { startRuntime } from './platform/runtime.ts';
+
+async function main(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const runtime = await startRuntime(config);
+  const seed = config.SEED_DEMO ? await seedDemoCompany({ db: runtime.database.db, clock: systemClock, events: runtime.events }) : null;
+  const app = await buildApp({ config, db: runtime.database.db, clock: systemClock, events: runtime.events });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info(`${signal} received, finishing open requests`);
+    await app.close();
+    await runtime.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+
+  await app.listen({ port: config.PORT, host: config.HOST });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
+  const lines = [
+    '',
+    `  Defuse is running at http://${host}:${port}`,
+    `  Database: ${runtime.database.dialect}${runtime.database.dialect === 'sqlite' ? ` (${config.DATABASE_URL.slice(7)})` : ''}`,
+    `  API reference: http://${host}:${port}/api/v1/docs`,
+  ];
+  if (seed) {
+    lines.push(seed.seeded ? '  Seeded the demo company. Sign in as:' : '  Demo logins:');
+    for (const login of seed.logins) lines.push(`    ${login.role.padEnd(8)} ${login.email.padEnd(28)} password: ${login.password}`);
+  }
+  console.log(`${lines.join('\n')}\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,95 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import { migrationProvider } from './migrations/index.ts';
+import type { Database } from './schema.ts';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  /** Set for PostgreSQL: the realtime bus and job claiming need a raw pool. */
+  pool: pg.Pool | null;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  url: string;
+  sqliteSynchronous?: 'normal' | 'full';
+  poolSize?: number;
+}
+
+const int8Oid = 20;
+const numericOid = 1700;
+
+/** Opens SQLite (`sqlite:path`, `sqlite::memory:`) or PostgreSQL (`postgres://…`). */
+export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
+  if (options.url.startsWith('sqlite:')) {
+    const path = options.url.slice('sqlite:'.length);
+    if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+    const sqlite = new SqliteDatabase(path === ':memory:' ? ':memory:' : resolve(path));
+    sqlite.pragma('journal_mode = WAL');
+    // WAL + NORMAL survives a process crash (SIGKILL) without losing commits; FULL also survives power loss.
+    sqlite.pragma(`synchronous = ${options.sqliteSynchronous ?? 'normal'}`);
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return { db, dialect: 'sqlite', pool: null, close: () => db.destroy() };
+  }
+  // 64-bit integers hold money in minor units and counters; all fit in a double's 53-bit range.
+  const types = {
+    getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+      oid === int8Oid || oid === numericOid
+        ? (value: string) => Number(value)
+        : pg.types.getTypeParser(oid, format as 'text'),
+  };
+  const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, types });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', pool, close: () => db.destroy() };
+}
+
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
+}
+
+/** A unique-constraint violation in either database: the caller decides what a duplicate means. */
+export function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const code = (error as { code?: unknown }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/** JSON columns are TEXT in SQLite and jsonb in PostgreSQL; write strings, read through this. */
+export function parseJsonColumn<T>(value: unknown, fallback: T): T {
+  if (value === null || value === undefined) return fallback;
+  if (typeof value === 'string') {
+    try {
+      return JSON.parse(value) as T;
+    } catch {
+      return fallback;
+    }
+  }
+  return value as T;
+}
+
+/** Increments a named counter and returns the new value, inside the caller's transaction. */
+export async function nextCounterValue(db: Kysely<Database>, name: string): Promise<number> {
+  const row = await db
+    .updateTable('counters')
+    .set({ value: sql`value + 1` })
+    .where('name', '=', name)
+    .returning('value')
+    .executeTakeFirstOrThrow();
+  return Number(row.value);
+}
+
+/** Escapes %, _ and \ for a LIKE pattern (used with ESCAPE '\'). */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}

@@ -1,0 +1,154 @@
+import type { ColumnType } from 'kysely';
+
+/**
+ * The tables, as Kysely sees them. Each table belongs to one capability (named in the comment);
+ * other capabilities reach it only through that capability's index.ts.
+ * Times are ISO-8601 UTC text in both databases; JSON is TEXT in SQLite and jsonb in PostgreSQL
+ * (always written as a JSON string, read back through `parseJsonColumn`).
+ */
+type JsonColumn = ColumnType<unknown, string, string>;
+
+/** auth */
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string;
+  approval_limit_minor: number;
+  approval_limit_currency: string;
+  deactivated_at: string | null;
+  created_at: string;
+  updated_at: string;
+  last_sign_in_at: string | null;
+}
+
+/** auth */
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+}
+
+/** auth */
+export interface ApiTokensTable {
+  id: string;
+  name: string;
+  role: string;
+  prefix: string;
+  secret_hash: string;
+  created_by: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+/** audit */
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  actor_user_id: string | null;
+  actor_token_id: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string | null;
+  details: JsonColumn;
+  ip: string | null;
+}
+
+/** customers */
+export interface CustomersTable {
+  id: string;
+  name: string;
+  name_search: string;
+  external_id: string | null;
+  country: string;
+  region: string | null;
+  language: string;
+  currency: string;
+  time_zone: string;
+  tier: string;
+  lifetime_value_minor: number;
+  tags: JsonColumn;
+  notes: string;
+  status: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** customers: one row per e-mail address or phone number, normalised, unique across customers */
+export interface CustomerContactsTable {
+  id: string;
+  customer_id: string;
+  kind: string;
+  value: string;
+  position: number;
+}
+
+/** customers */
+export interface OrdersTable {
+  id: string;
+  customer_id: string;
+  reference: string;
+  amount_minor: number;
+  currency: string;
+  status: string;
+  description: string;
+  ordered_at: string;
+  shipped_at: string | null;
+  delivered_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** conversations */
+export interface ConversationsTable {
+  id: string;
+  number: number;
+  customer_id: string;
+  channel: string;
+  subject: string;
+  status: string;
+  priority: string;
+  assignee_id: string | null;
+  created_at: string;
+  updated_at: string;
+  last_message_at: string;
+  waiting_since: string | null;
+  message_count: number;
+  last_message_preview: string;
+}
+
+/** conversations */
+export interface MessagesTable {
+  id: string;
+  conversation_id: string;
+  kind: string;
+  author_user_id: string | null;
+  body: string;
+  channel: string;
+  external_id: string | null;
+  created_at: string;
+}
+
+/** platform: named counters for human-readable numbers (ticket numbers) */
+export interface CountersTable {
+  name: string;
+  value: number;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  audit_log: AuditLogTable;
+  customers: CustomersTable;
+  customer_contacts: CustomerContactsTable;
+  orders: OrdersTable;
+  conversations: ConversationsTable;
+  messages: MessagesTable;
+  counters: CountersTable;
+}

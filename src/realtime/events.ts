@@ -1,0 +1,22 @@
+import type { ConversationSummary, Message } from '../conversations/domain/conversation.ts';
+import type { Customer } from '../customers/domain/customer.ts';
+
+/** Every event that reaches agents' screens. Published only after the change has committed. */
+export type DefuseEvent =
+  | { type: 'message.created'; conversationId: string; message: Message; conversation: ConversationSummary; refetch?: boolean }
+  | { type: 'conversation.created'; conversationId: string; conversation: ConversationSummary }
+  | { type: 'conversation.updated'; conversationId: string; conversation: ConversationSummary }
+  | { type: 'customer.updated'; customerId: string; customer: Customer }
+  /** Closes the user's open sockets on every node: deactivation takes effect at once. */
+  | { type: 'user.deactivated'; userId: string };
+
+/** Large events cross nodes as a marker; screens re-fetch what they need. */
+export function shrinkEvent(event: DefuseEvent): DefuseEvent {
+  if (event.type === 'message.created') {
+    return { ...event, message: { ...event.message, body: event.message.body.slice(0, 2000) }, refetch: true };
+  }
+  if (event.type === 'customer.updated') {
+    return { ...event, customer: { ...event.customer, notes: event.customer.notes.slice(0, 2000) } };
+  }
+  return event;
+}

@@ -1,0 +1,97 @@
+import { api, queryString } from './client';
+import type {
+  ApiToken,
+  AuditEntry,
+  ConversationDetail,
+  ConversationSummary,
+  Customer,
+  ImportReport,
+  Message,
+  Money,
+  Order,
+  Page,
+  Role,
+  Session,
+  User,
+} from './types';
+
+const base = '/api/v1';
+
+export const authApi = {
+  me: () => api.get<Session>(`${base}/auth/me`, { allowUnauthorized: true }),
+  login: (email: string, password: string) =>
+    api.post<Session>(`${base}/auth/login`, { email, password }, { allowUnauthorized: true }),
+  logout: () => api.post<void>(`${base}/auth/logout`, undefined, { allowUnauthorized: true }),
+};
+
+export interface NewUser {
+  email: string;
+  name: string;
+  role: Role;
+  password: string;
+  approvalLimit?: Money;
+}
+
+export type UserChanges = Partial<{ name: string; role: Role; approvalLimit: Money; active: boolean }>;
+
+export const usersApi = {
+  list: () => api.get<{ items: User[] }>(`${base}/users`),
+  create: (user: NewUser) => api.post<User>(`${base}/users`, user),
+  update: (id: string, changes: UserChanges) => api.patch<User>(`${base}/users/${encodeURIComponent(id)}`, changes),
+};
+
+export const tokensApi = {
+  list: () => api.get<{ items: ApiToken[] }>(`${base}/tokens`),
+  create: (name: string, role: Role) => api.post<{ token: ApiToken; secret: string }>(`${base}/tokens`, { name, role }),
+  revoke: (id: string) => api.delete<void>(`${base}/tokens/${encodeURIComponent(id)}`),
+};
+
+export interface ConversationFilters {
+  status: string; // comma separated, '' = every status
+  assigneeId: string; // '' = anyone, 'me', 'none' or a user id
+  channel: string;
+  sort: 'newest' | 'waiting';
+}
+
+export type ConversationChanges = Partial<{
+  status: ConversationSummary['status'];
+  priority: ConversationSummary['priority'];
+  assigneeId: string | null;
+  subject: string;
+}>;
+
+export const conversationsApi = {
+  list: (filters: ConversationFilters, cursor: string | null) =>
+    api.get<Page<ConversationSummary>>(
+      `${base}/conversations${queryString({ ...filters, limit: 50, cursor })}`,
+    ),
+  forCustomer: (customerId: string) =>
+    api.get<{ items: ConversationSummary[] }>(`${base}/customers/${encodeURIComponent(customerId)}/conversations`),
+  get: (id: string) => api.get<ConversationDetail>(`${base}/conversations/${encodeURIComponent(id)}`),
+  earlier: (id: string, beforeMessageId: string) =>
+    api.get<ConversationDetail>(
+      `${base}/conversations/${encodeURIComponent(id)}${queryString({ before: beforeMessageId, limit: 50 })}`,
+    ),
+  update: (id: string, changes: ConversationChanges) =>
+    api.patch<ConversationSummary>(`${base}/conversations/${encodeURIComponent(id)}`, changes),
+  send: (id: string, kind: 'agent' | 'note', body: string) =>
+    api.post<Message>(`${base}/conversations/${encodeURIComponent(id)}/messages`, { kind, body }),
+};
+
+export type CustomerChanges = Partial<Omit<Customer, 'id' | 'createdAt' | 'updatedAt'>>;
+
+export const customersApi = {
+  list: (params: { query: string; status: string; tier: string }, cursor: string | null) =>
+    api.get<Page<Customer>>(`${base}/customers${queryString({ ...params, limit: 50, cursor })}`),
+  get: (id: string) => api.get<Customer>(`${base}/customers/${encodeURIComponent(id)}`),
+  update: (id: string, changes: CustomerChanges) =>
+    api.patch<Customer>(`${base}/customers/${encodeURIComponent(id)}`, changes),
+  orders: (id: string) => api.get<{ items: Order[] }>(`${base}/customers/${encodeURIComponent(id)}/orders`),
+  importCsv: (kind: 'customers' | 'orders', csv: string) =>
+    api.post<ImportReport>(`${base}/${kind}/import`, csv, { contentType: 'text/csv' }),
+};
+
+export const auditApi = {
+  list: (action: string, cursor: string | null) =>
+    api.get<Page<AuditEntry>>(`${base}/audit${queryString({ action, limit: 50, cursor })}`),
+};

@@ -1,0 +1,16 @@
+import type { ConversationFilters } from './endpoints';
+
+export const queryKeys = {
+  me: ['me'] as const,
+  users: ['users'] as const,
+  tokens: ['tokens'] as const,
+  audit: (action: string) => ['audit', action] as const,
+  conversationLists: ['conversations'] as const,
+  conversations: (filters: ConversationFilters) => ['conversations', filters] as const,
+  conversation: (id: string) => ['conversation', id] as const,
+  customerLists: ['customers'] as const,
+  customers: (params: { query: string; status: string; tier: string }) => ['customers', params] as const,
+  customer: (id: string) => ['customer', id] as const,
+  customerOrders: (id: string) => ['customer', id, 'orders'] as const,
+  customerConversations: (id: string) => ['customer', id, 'conversations'] as const,
+};

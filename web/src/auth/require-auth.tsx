@@ -1,0 +1,39 @@
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { ErrorMessage } from '../ui/error-message';
+import { Loading } from '../ui/states';
+import { useSession } from './session';
+
+/** Sends signed-out visitors to the sign-in page, remembering where they were going. */
+export function RequireAuth() {
+  const { data, isPending, error, refetch } = useSession();
+  const location = useLocation();
+  if (isPending) return <Loading label="Opening Defuse…" />;
+  if (error) {
+    return (
+      <main className="centered-page" id="main">
+        <ErrorMessage error={error} />
+        <button type="button" onClick={() => refetch()}>
+          Try again
+        </button>
+      </main>
+    );
+  }
+  if (!data) {
+    const next = `${location.pathname}${location.search}`;
+    return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  return <Outlet />;
+}
+
+export function RequireAdmin() {
+  const { data } = useSession();
+  if (data?.user.role !== 'admin') {
+    return (
+      <section className="page" aria-labelledby="not-allowed-title">
+        <h1 id="not-allowed-title">This page is for admins</h1>
+        <p>Ask an admin if you need something changed here.</p>
+      </section>
+    );
+  }
+  return <Outlet />;
+}

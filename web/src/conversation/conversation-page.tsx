@@ -1,0 +1,91 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useLayoutEffect, useRef } from 'react';
+import { Link, useParams } from 'react-router';
+import { conversationsApi } from '../api/endpoints';
+import { queryKeys } from '../api/query-keys';
+import type { ConversationDetail } from '../api/types';
+import { CustomerPanel } from '../customers/customer-panel';
+import { usePageTitle } from '../shell/use-page-title';
+import { ErrorMessage } from '../ui/error-message';
+import { QueryState } from '../ui/states';
+import { Composer } from './composer';
+import { ConversationHeader } from './conversation-header';
+import { Timeline } from './timeline';
+
+export function ConversationPage() {
+  const { id = '' } = useParams();
+  const queryClient = useQueryClient();
+  const detail = useQuery({ queryKey: queryKeys.conversation(id), queryFn: () => conversationsApi.get(id) });
+  const conversation = detail.data?.conversation;
+  const messages = detail.data?.messages ?? [];
+  usePageTitle(conversation ? `#${conversation.number} ${conversation.subject}` : 'Conversation');
+
+  const earlier = useMutation({
+    mutationFn: () => conversationsApi.earlier(id, messages[0]?.id ?? ''),
+    onSuccess: (page) => {
+      queryClient.setQueryData<ConversationDetail>(queryKeys.conversation(id), (old) => {
+        if (!old) return old;
+        const known = new Set(old.messages.map((message) => message.id));
+        return { ...old, messages: [...page.messages.filter((message) => !known.has(message.id)), ...old.messages] };
+      });
+    },
+  });
+
+  // Keep the newest message in view when one arrives, unless the agent scrolled up to read.
+  const timelineRef = useRef<HTMLDivElement>(null);
+  const stickToBottom = useRef(true);
+  const lastMessageId = messages.at(-1)?.id;
+  useLayoutEffect(() => {
+    const element = timelineRef.current;
+    if (element && stickToBottom.current && lastMessageId) element.scrollTop = element.scrollHeight;
+  }, [lastMessageId]);
+  useEffect(() => {
+    stickToBottom.current = true;
+  }, [id]);
+
+  if (!conversation) {
+    return (
+      <section className="page">
+        <p>
+          <Link to="/inbox">← Inbox</Link>
+        </p>
+        <QueryState isPending={detail.isPending} error={detail.error} />
+      </section>
+    );
+  }
+
+  const hasEarlier = conversation.messageCount > messages.length && messages.length > 0;
+
+  return (
+    <div className="conversation-layout">
+      <section className="conversation-main" aria-labelledby="conversation-title">
+        <Link to="/inbox" className="back-link">
+          ← Inbox
+        </Link>
+        <ConversationHeader conversation={conversation} />
+        <div
+          className="timeline-scroll"
+          ref={timelineRef}
+          role="log"
+          aria-label="Messages"
+          tabIndex={0}
+          onScroll={(event) => {
+            const element = event.currentTarget;
+            stickToBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < 80;
+          }}
+        >
+          {hasEarlier ? (
+            <button type="button" className="load-more" onClick={() => earlier.mutate()} disabled={earlier.isPending}>
+              {earlier.isPending ? 'Loading…' : 'Show earlier messages'}
+            </button>
+          ) : null}
+          <ErrorMessage error={earlier.error} />
+          {messages.length === 0 ? <p className="empty">No messages yet.</p> : null}
+          <Timeline messages={messages} customerName={conversation.customer.name} />
+        </div>
+        <Composer key={conversation.id} conversationId={conversation.id} customerName={conversation.customer.name} />
+      </section>
+      <CustomerPanel customerId={conversation.customer.id} currentConversationId={conversation.id} />
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import type { InfiniteData, QueryClient } from '@tanstack/react-query';
+import { queryKeys } from '../api/query-keys';
+import type { ConversationDetail, ConversationSummary, Message, Page, ServerEvent } from '../api/types';
+
+function byTime(a: Message, b: Message): number {
+  return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0;
+}
+
+/** Adds a message to an open conversation's cache once, keeping the timeline oldest first. */
+export function addMessage(queryClient: QueryClient, message: Message, conversation?: ConversationSummary): void {
+  queryClient.setQueryData<ConversationDetail>(queryKeys.conversation(message.conversationId), (old) => {
+    if (!old) return old;
+    const known = old.messages.some((existing) => existing.id === message.id);
+    const messages = known ? old.messages : [...old.messages, message].sort(byTime);
+    return { conversation: conversation ?? old.conversation, messages };
+  });
+}
+
+/** Replaces a conversation summary wherever it is cached, then lets lists refetch for filters and order. */
+export function updateConversation(queryClient: QueryClient, conversation: ConversationSummary): void {
+  queryClient.setQueryData<ConversationDetail>(queryKeys.conversation(conversation.id), (old) =>
+    old ? { ...old, conversation } : old,
+  );
+  queryClient.setQueriesData<InfiniteData<Page<ConversationSummary>>>(
+    { queryKey: queryKeys.conversationLists },
+    (old) =>
+      old
+        ? {
+            ...old,
+            pages: old.pages.map((page) => ({
+              ...page,
+              items: page.items.map((item) => (item.id === conversation.id ? conversation : item)),
+            })),
+          }
+        : old,
+  );
+}
+
+function refreshLists(queryClient: QueryClient, customerId?: string): void {
+  void queryClient.invalidateQueries({ queryKey: queryKeys.conversationLists });
+  if (customerId) void queryClient.invalidateQueries({ queryKey: queryKeys.customerConversations(customerId) });
+}
+
+export function applyServerEvent(queryClient: QueryClient, event: ServerEvent): void {
+  switch (event.type) {
+    case 'message.created':
+      addMessage(queryClient, event.message, event.conversation);
+      if (event.conversation) updateConversation(queryClient, event.conversation);
+      // Events relayed between server nodes carry a shortened body; fetch the full one.
+      if (event.refetch) {
+        void queryClient.invalidateQueries({ queryKey: queryKeys.conversation(event.conversationId), exact: true });
+      }
+      refreshLists(queryClient, event.conversation?.customer.id);
+      return;
+    case 'conversation.updated':
+      updateConversation(queryClient, event.conversation);
+      // A change is recorded as a system message; fetch it if this conversation is open.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.conversation(event.conversationId), exact: true });
+      refreshLists(queryClient, event.conversation.customer.id);
+      return;
+    case 'conversation.created':
+      refreshLists(queryClient, event.conversation.customer.id);
+      return;
+    case 'customer.updated':
+      queryClient.setQueryData(queryKeys.customer(event.customerId), event.customer);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.customerLists });
+      return;
+    case 'pong':
+      return;
+  }
+}

@@ -1,0 +1,73 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { NavLink, Outlet, useNavigate } from 'react-router';
+import { setCsrfToken } from '../api/client';
+import { authApi } from '../api/endpoints';
+import { queryKeys } from '../api/query-keys';
+import { useCurrentUser } from '../auth/session';
+import { capitalize } from '../format/labels';
+import { useRealtime } from '../realtime/use-realtime';
+import { ConnectionStatus } from './connection-status';
+
+export function AppShell() {
+  const user = useCurrentUser();
+  const connection = useRealtime(true);
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+
+  const signOut = useMutation({
+    mutationFn: () => authApi.logout(),
+    onSettled: () => {
+      setCsrfToken(null);
+      queryClient.clear();
+      queryClient.setQueryData(queryKeys.me, null);
+      navigate('/login', { replace: true });
+    },
+  });
+
+  const links = [
+    { to: '/inbox', label: 'Inbox' },
+    { to: '/customers', label: 'Customers' },
+    ...(user.role === 'admin'
+      ? [
+          { to: '/admin/users', label: 'Users' },
+          { to: '/admin/tokens', label: 'API tokens' },
+          { to: '/admin/audit', label: 'Audit log' },
+        ]
+      : []),
+  ];
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <NavLink to="/inbox" className="brand" aria-label="Defuse, go to inbox">
+          Defuse
+        </NavLink>
+        <nav className="topnav" aria-label="Main">
+          <ul>
+            {links.map((link) => (
+              <li key={link.to}>
+                <NavLink to={link.to}>{link.label}</NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="topbar-end">
+          <ConnectionStatus state={connection} />
+          <span className="current-user" data-testid="current-user">
+            <span className="current-user-name">{user.name}</span>
+            <span className="badge badge-role">{capitalize(user.role)}</span>
+          </span>
+          <button type="button" className="button-quiet" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
+            Sign out
+          </button>
+        </div>
+      </header>
+      <main id="main" className="content" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}
