@@ -10,7 +10,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { auditRoutes } from './audit/index.ts';
-import { authGuard, authRoutes, tokensRoutes, usersRoutes } from './auth/index.ts';
+import { authGuard, authRoutes, type RouteAccess, tokensRoutes, usersRoutes } from './auth/index.ts';
 import { conversationsRoutes } from './conversations/index.ts';
 import { customersRoutes } from './customers/index.ts';
 import type { Clock } from './platform/clock.ts';
@@ -27,6 +27,8 @@ export interface AppDeps {
   clock: Clock;
   events: EventBus<DefuseEvent>;
   logger?: boolean | { level: string };
+  /** Filled with every API route and the roles it allows (used by the role matrix test). */
+  routeCatalog?: RouteAccess[];
 }
 
 /** Builds the whole HTTP application without listening, so tests can `inject` or listen on port 0. */
@@ -64,7 +66,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(
     async (api) => {
-      await api.register(authGuard, authDeps);
+      await api.register(authGuard, { deps: authDeps, catalog: deps.routeCatalog });
       api.get(
         '/health',
         { config: { public: true }, schema: { tags: ['platform'], summary: 'Liveness and database check' } },

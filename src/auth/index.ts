@@ -5,7 +5,7 @@ export { authenticateSession, authenticateToken } from './use-cases/authenticate
 export { createUser, getUser, listUsers, updateUser } from './use-cases/manage-users.ts';
 export { createApiToken, listApiTokens, revokeApiToken } from './use-cases/manage-api-tokens.ts';
 export { signIn } from './use-cases/sign-in.ts';
-export { authGuard, requireActor, sessionCookieName } from './http/auth-guard.ts';
+export { authGuard, type RouteAccess, requireActor, sessionCookieName } from './http/auth-guard.ts';
 export { authRoutes } from './http/auth.routes.ts';
 export { usersRoutes } from './http/users.routes.ts';
 export { tokensRoutes } from './http/tokens.routes.ts';

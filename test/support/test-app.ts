@@ -1,6 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.ts';
-import { createUser, type Role, type User } from '../../src/auth/index.ts';
+import { createUser, type Role, type RouteAccess, type User } from '../../src/auth/index.ts';
 import { fixedClock } from '../../src/platform/clock.ts';
 import { type Config, parseConfig } from '../../src/platform/config.ts';
 import { startRuntime, type Runtime } from '../../src/platform/runtime.ts';
@@ -22,6 +22,7 @@ export interface TestApp {
   config: Config;
   clock: ReturnType<typeof fixedClock>;
   users: Record<Role, User>;
+  routeCatalog: RouteAccess[];
   signIn(role: Role): Promise<SignedIn>;
   close(): Promise<void>;
 }
@@ -34,7 +35,8 @@ export async function createTestApp(
   const config = parseConfig({ DATABASE_URL: scratch.url, LOG_LEVEL: 'silent', WEB_DIST_DIR: '/nonexistent', ...environment });
   const runtime = await startRuntime(config);
   const clock = fixedClock(new Date('2026-11-24T10:00:00.000Z'));
-  const app = await buildApp({ config, db: runtime.database.db, clock, events: runtime.events, logger: false });
+  const routeCatalog: RouteAccess[] = [];
+  const app = await buildApp({ config, db: runtime.database.db, clock, events: runtime.events, logger: false, routeCatalog });
   await app.ready();
   const deps = { db: runtime.database.db, clock, events: runtime.events, sessionTtlHours: 1 };
   const users = {} as Record<Role, User>;
@@ -53,6 +55,7 @@ export async function createTestApp(
     config,
     clock,
     users,
+    routeCatalog,
     signIn: async (role) => {
       const response = await app.inject({
         method: 'POST',

@@ -43,14 +43,33 @@ async function resolveActor(deps: AuthDeps, request: FastifyRequest, allowQueryT
   return cookie ? authenticateSession(deps, cookie) : null;
 }
 
+/** One line per API route: what the role matrix test walks. */
+export interface RouteAccess {
+  method: string;
+  url: string;
+  roles: readonly Role[] | 'public';
+  websocket: boolean;
+}
+
+export interface AuthGuardOptions {
+  deps: AuthDeps;
+  /** Filled with every API route as it is registered. */
+  catalog?: RouteAccess[];
+}
+
 /** Authenticates every request and enforces each route's declared roles and CSRF protection. */
-export const authGuard = fastifyPlugin(async (app: FastifyInstance, deps: AuthDeps) => {
+export const authGuard = fastifyPlugin(async (app: FastifyInstance, { deps, catalog }: AuthGuardOptions) => {
   app.decorateRequest('actor', null);
 
   app.addHook('onRoute', (route) => {
-    const config = route.config as { roles?: unknown; public?: unknown } | undefined;
-    if (route.url.startsWith('/api/') && !config?.public && !config?.roles) {
+    const config = route.config as { roles?: readonly Role[]; public?: boolean } | undefined;
+    if (!route.url.startsWith('/api/')) return;
+    if (!config?.public && !config?.roles) {
       throw new Error(`Route ${route.method} ${route.url} declares neither roles nor public`);
+    }
+    for (const method of [route.method].flat()) {
+      if (method === 'HEAD') continue;
+      catalog?.push({ method, url: route.url, roles: config.public ? 'public' : (config.roles ?? []), websocket: route.websocket === true });
     }
   });
 

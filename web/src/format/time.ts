@@ -46,6 +46,7 @@ export function formatWaiting(iso: string, now: number): string {
   const date = parse(iso);
   if (!date) return '';
   const minutes = Math.max(0, Math.floor((now - date.getTime()) / 60000));
+  if (minutes < 1) return '<1m';
   if (minutes < 60) return `${minutes}m`;
   const hours = Math.floor(minutes / 60);
   if (hours < 48) return `${hours}h`;
