@@ -16,9 +16,9 @@ import { customersRoutes } from './customers/index.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db/schema.ts';
+import { platformError } from './platform/errors.ts';
 import type { EventBus } from './platform/events/event-bus.ts';
 import { installProblemHandler, sendProblem } from './platform/http/problem-handler.ts';
-import { platformError } from './platform/errors.ts';
 import { type DefuseEvent, eventsRoutes } from './realtime/index.ts';
 
 export interface AppDeps {

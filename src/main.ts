@@ -16,7 +16,9 @@ async function main(): Promise<void> {
     throw error;
   }
   const runtime = await startRuntime(config);
-  const seed = config.SEED_DEMO ? await seedDemoCompany({ db: runtime.database.db, clock: systemClock, events: runtime.events }) : null;
+  const seed = config.SEED_DEMO
+    ? await seedDemoCompany({ db: runtime.database.db, clock: systemClock, events: runtime.events })
+    : null;
   const app = await buildApp({ config, db: runtime.database.db, clock: systemClock, events: runtime.events });
 
   let stopping = false;
@@ -43,7 +45,8 @@ async function main(): Promise<void> {
   ];
   if (seed) {
     lines.push(seed.seeded ? '  Seeded the demo company. Sign in as:' : '  Demo logins:');
-    for (const login of seed.logins) lines.push(`    ${login.role.padEnd(8)} ${login.email.padEnd(28)} password: ${login.password}`);
+    for (const login of seed.logins)
+      lines.push(`    ${login.role.padEnd(8)} ${login.email.padEnd(28)} password: ${login.password}`);
   }
   console.log(`${lines.join('\n')}\n`);
 }

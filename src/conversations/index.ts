@@ -5,10 +5,10 @@ export {
   channels,
   type Message,
 } from './domain/conversation.ts';
-export type { ConversationDeps } from './use-cases/conversation-deps.ts';
+export { conversationsRoutes } from './http/conversations.routes.ts';
 export { changeConversation, postMessage } from './use-cases/change-conversation.ts';
+export type { ConversationDeps } from './use-cases/conversation-deps.ts';
 export { getConversation } from './use-cases/get-conversation.ts';
+export { type ImportConversationInput, importConversation } from './use-cases/import-conversation.ts';
 export { type InboundMessage, ingestInbound } from './use-cases/ingest-inbound.ts';
 export { listConversations } from './use-cases/list-conversations.ts';
-export { conversationsRoutes } from './http/conversations.routes.ts';
-export { type ImportConversationInput, importConversation } from './use-cases/import-conversation.ts';

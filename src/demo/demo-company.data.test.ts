@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import {
-  demoConversations,
-  demoCustomers,
-  demoOrders,
-  demoPassword,
-  demoUsers,
-} from './demo-company.data.ts';
+import { demoConversations, demoCustomers, demoOrders, demoPassword, demoUsers } from './demo-company.data.ts';
 
 const userKeys = new Set(demoUsers.map((user) => user.key));
 const customerByKey = new Map(demoCustomers.map((customer) => [customer.key, customer]));
 
-const duplicatesOf = (values: readonly string[]): string[] =>
-  values.filter((value, index) => values.indexOf(value) !== index);
+const duplicatesOf = (values: readonly string[]): string[] => values.filter((value, index) => values.indexOf(value) !== index);
 
 const currencyByCountry: Record<string, string> = {
   RO: 'RON',
@@ -64,12 +57,8 @@ describe('demo customers', () => {
   it('has at least 40 customers with unique keys, e-mails and external ids', () => {
     expect(demoCustomers.length).toBeGreaterThanOrEqual(40);
     expect(duplicatesOf(demoCustomers.map((customer) => customer.key))).toEqual([]);
-    expect(
-      duplicatesOf(demoCustomers.flatMap((customer) => customer.emails.map((e) => e.toLowerCase()))),
-    ).toEqual([]);
-    const externalIds = demoCustomers.flatMap((customer) =>
-      customer.externalId === null ? [] : [customer.externalId],
-    );
+    expect(duplicatesOf(demoCustomers.flatMap((customer) => customer.emails.map((e) => e.toLowerCase())))).toEqual([]);
+    const externalIds = demoCustomers.flatMap((customer) => (customer.externalId === null ? [] : [customer.externalId]));
     expect(duplicatesOf(externalIds)).toEqual([]);
     for (const id of externalIds) expect(id).toMatch(/^CUS-\d{5}$/);
   });

@@ -399,8 +399,7 @@ export const demoCustomers: readonly DemoCustomer[] = [
     tier: 'standard',
     lifetimeValueMinor: 32800,
     tags: ['damaged', 'gift'],
-    notes:
-      'Very polite wording, but it is a real complaint (dented gift). Replied in Japanese; replacement sent and received.',
+    notes: 'Very polite wording, but it is a real complaint (dented gift). Replied in Japanese; replacement sent and received.',
     status: 'active',
   },
   {
@@ -557,7 +556,8 @@ export const demoCustomers: readonly DemoCustomer[] = [
     tier: 'gold',
     lifetimeValueMinor: 486500,
     tags: ['plus-member', 'churn-risk', 'late-delivery'],
-    notes: 'Plus member for four years. Third late delivery this year; threatened to cancel Plus. Retention offer pending approval.',
+    notes:
+      'Plus member for four years. Third late delivery this year; threatened to cancel Plus. Retention offer pending approval.',
     status: 'active',
   },
   {
@@ -643,7 +643,8 @@ export const demoCustomers: readonly DemoCustomer[] = [
     tier: 'gold',
     lifetimeValueMinor: 241600,
     tags: ['billing', 'chargeback', 'plus-member'],
-    notes: 'Charged £79.00 for Plus renewal after she cancelled (cancellation did not reach billing). Chargeback accepted, card removed.',
+    notes:
+      'Charged £79.00 for Plus renewal after she cancelled (cancellation did not reach billing). Chargeback accepted, card removed.',
     status: 'active',
   },
   {
@@ -1494,7 +1495,7 @@ export const demoOrders: readonly DemoOrder[] = [
     amountMinor: 12900,
     currency: 'GBP',
     status: 'delivered',
-    description: "Snug stretch sofa cover, 3-seater (listed for sofas up to 230 cm)",
+    description: 'Snug stretch sofa cover, 3-seater (listed for sofas up to 230 cm)',
     orderedDaysAgo: 14,
     shippedDaysAgo: 12,
     deliveredDaysAgo: 10,
@@ -3161,12 +3162,12 @@ export const demoConversations: readonly DemoConversation[] = [
       {
         kind: 'customer',
         minutesAgo: ago(0, 16, 0),
-        body: "Bonjour,\n\nMa commande ORD-48266 (bouilloire Aroma) est « expédiée » depuis une semaine. Est-ce normal pour une livraison au Québec ? Je ne suis pas fâchée, juste curieuse.\n\nMerci !\nGeneviève",
+        body: 'Bonjour,\n\nMa commande ORD-48266 (bouilloire Aroma) est « expédiée » depuis une semaine. Est-ce normal pour une livraison au Québec ? Je ne suis pas fâchée, juste curieuse.\n\nMerci !\nGeneviève',
       },
       {
         kind: 'customer',
         minutesAgo: ago(0, 11, 0),
-        body: "P.-S. Le suivi indique maintenant « en dédouanement ». Est-ce que je vais devoir payer des frais ?",
+        body: 'P.-S. Le suivi indique maintenant « en dédouanement ». Est-ce que je vais devoir payer des frais ?',
       },
     ],
   },

@@ -1,8 +1,8 @@
+import type { Kysely } from 'kysely';
 import { createUser } from '../auth/index.ts';
 import { importConversation } from '../conversations/index.ts';
 import { createCustomer, createOrder } from '../customers/index.ts';
 import type { Clock } from '../platform/clock.ts';
-import type { Kysely } from 'kysely';
 import type { Database } from '../platform/db/schema.ts';
 import type { EventBus } from '../platform/events/event-bus.ts';
 import type { DefuseEvent } from '../realtime/index.ts';

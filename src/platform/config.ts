@@ -13,8 +13,18 @@ const configSchema = z.object({
     .regex(/^(sqlite:|postgres:\/\/|postgresql:\/\/)/, 'must start with sqlite: or postgres://')
     .default('sqlite:./data/defuse.sqlite'),
   SQLITE_SYNCHRONOUS: z.enum(['normal', 'full']).default('normal'),
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(1024 * 1024),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 7),
   COOKIE_SECURE: booleanText.default(false),
   TRUST_PROXY: booleanText.default(false),
   LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(10),
@@ -42,7 +52,9 @@ export function parseConfig(environment: Record<string, string | undefined>): Co
   const result = configSchema.safeParse(relevant);
   if (!result.success) {
     throw new ConfigError(
-      result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message} (got "${relevant[String(issue.path[0])] ?? ''}")`),
+      result.error.issues.map(
+        (issue) => `${issue.path.join('.')}: ${issue.message} (got "${relevant[String(issue.path[0])] ?? ''}")`,
+      ),
     );
   }
   return result.data;

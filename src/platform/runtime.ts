@@ -1,8 +1,8 @@
+import { type DefuseEvent, shrinkEvent } from '../realtime/index.ts';
 import type { Config } from './config.ts';
 import { type DatabaseHandle, migrateToLatest, openDatabase } from './db/database.ts';
 import { type EventBus, InProcessEventBus } from './events/event-bus.ts';
 import { PostgresEventBus } from './events/postgres-event-bus.ts';
-import { type DefuseEvent, shrinkEvent } from '../realtime/index.ts';
 
 export interface Runtime {
   database: DatabaseHandle;

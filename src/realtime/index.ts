@@ -1,3 +1,3 @@
 export { mayReceive, type Viewer, viewForCustomer } from './audience.ts';
-export { type DefuseEvent, shrinkEvent } from './events.ts';
 export { eventsRoutes } from './events.routes.ts';
+export { type DefuseEvent, shrinkEvent } from './events.ts';

@@ -16,13 +16,19 @@ describe('every API route enforces its declared roles', () => {
 
   it('lists a good number of routes, each with roles or marked public', () => {
     expect(test.routeCatalog.length).toBeGreaterThan(20);
-    const publicRoutes = test.routeCatalog.filter((route) => route.roles === 'public').map((route) => `${route.method} ${route.url}`);
+    const publicRoutes = test.routeCatalog
+      .filter((route) => route.roles === 'public')
+      .map((route) => `${route.method} ${route.url}`);
     expect(publicRoutes.sort()).toEqual(['GET /api/v1/health', 'GET /api/v1/openapi.json', 'POST /api/v1/auth/login']);
   });
 
   it('answers 401 to every protected route without a session', async () => {
     for (const route of test.routeCatalog.filter((candidate) => candidate.roles !== 'public')) {
-      const response = await test.app.inject({ method: route.method as 'GET', url: fill(route.url), payload: route.method === 'GET' ? undefined : {} });
+      const response = await test.app.inject({
+        method: route.method as 'GET',
+        url: fill(route.url),
+        payload: route.method === 'GET' ? undefined : {},
+      });
       expect(response.statusCode, `${route.method} ${route.url}`).toBe(401);
       expect(response.headers['content-type']).toContain('application/problem+json');
     }
@@ -51,10 +57,18 @@ describe('every API route enforces its declared roles', () => {
   });
 
   it('keeps the admin screens to admins: users, tokens and the audit log', () => {
-    const adminOnly = test.routeCatalog.filter((route) => route.roles !== 'public' && route.roles.length === 1 && route.roles[0] === 'admin');
+    const adminOnly = test.routeCatalog.filter(
+      (route) => route.roles !== 'public' && route.roles.length === 1 && route.roles[0] === 'admin',
+    );
     const urls = adminOnly.map((route) => `${route.method} ${route.url}`);
     expect(urls).toEqual(
-      expect.arrayContaining(['POST /api/v1/users', 'PATCH /api/v1/users/:id', 'GET /api/v1/tokens', 'POST /api/v1/tokens', 'GET /api/v1/audit']),
+      expect.arrayContaining([
+        'POST /api/v1/users',
+        'PATCH /api/v1/users/:id',
+        'GET /api/v1/tokens',
+        'POST /api/v1/tokens',
+        'GET /api/v1/audit',
+      ]),
     );
   });
 });

@@ -3,7 +3,7 @@ import { buildApp } from '../../src/app.ts';
 import { createUser, type Role, type RouteAccess, type User } from '../../src/auth/index.ts';
 import { fixedClock } from '../../src/platform/clock.ts';
 import { type Config, parseConfig } from '../../src/platform/config.ts';
-import { startRuntime, type Runtime } from '../../src/platform/runtime.ts';
+import { type Runtime, startRuntime } from '../../src/platform/runtime.ts';
 import { createScratchDatabase } from './test-databases.ts';
 
 export const testPassword = 'correct horse battery staple';
@@ -27,10 +27,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(
-  dialect: 'sqlite' | 'postgres',
-  environment: Record<string, string> = {},
-): Promise<TestApp> {
+export async function createTestApp(dialect: 'sqlite' | 'postgres', environment: Record<string, string> = {}): Promise<TestApp> {
   const scratch = await createScratchDatabase(dialect);
   const config = parseConfig({ DATABASE_URL: scratch.url, LOG_LEVEL: 'silent', WEB_DIST_DIR: '/nonexistent', ...environment });
   const runtime = await startRuntime(config);

@@ -37,7 +37,10 @@ export async function createScratchDatabase(dialect: 'sqlite' | 'postgres'): Pro
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
     const directory = mkdtempSync(join(tmpdir(), 'defuse-test-'));
-    return { url: `sqlite:${join(directory, 'defuse.sqlite')}`, drop: async () => rmSync(directory, { recursive: true, force: true }) };
+    return {
+      url: `sqlite:${join(directory, 'defuse.sqlite')}`,
+      drop: async () => rmSync(directory, { recursive: true, force: true }),
+    };
   }
   const admin = new pg.Client({ connectionString: postgresAdminUrl });
   await admin.connect();

@@ -69,7 +69,12 @@ export const authGuard = fastifyPlugin(async (app: FastifyInstance, { deps, cata
     }
     for (const method of [route.method].flat()) {
       if (method === 'HEAD') continue;
-      catalog?.push({ method, url: route.url, roles: config.public ? 'public' : (config.roles ?? []), websocket: route.websocket === true });
+      catalog?.push({
+        method,
+        url: route.url,
+        roles: config.public ? 'public' : (config.roles ?? []),
+        websocket: route.websocket === true,
+      });
     }
   });
 

@@ -23,7 +23,11 @@ for (const dialect of testDialects) {
       const cookie = response.cookies.find((candidate) => candidate.name === 'defuse_session');
       expect(cookie?.httpOnly).toBe(true);
       expect(cookie?.sameSite).toBe('Lax');
-      const me = await test.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: `defuse_session=${cookie?.value}` } });
+      const me = await test.app.inject({
+        method: 'GET',
+        url: '/api/v1/auth/me',
+        headers: { cookie: `defuse_session=${cookie?.value}` },
+      });
       expect(me.statusCode).toBe(200);
       expect(me.json().user.email).toBe('agent@test.example');
     });
@@ -38,8 +42,14 @@ for (const dialect of testDialects) {
       expect(response.headers['content-type']).toContain('application/problem+json');
       expect(response.json().type).toBe('/problems/credentials-invalid');
       const admin = await test.signIn('admin');
-      const audit = await test.app.inject({ method: 'GET', url: '/api/v1/audit?action=auth.sign-in-failed', headers: admin.headers });
-      expect(audit.json().items.some((item: { details: { email: string } }) => item.details.email === 'manager@test.example')).toBe(true);
+      const audit = await test.app.inject({
+        method: 'GET',
+        url: '/api/v1/audit?action=auth.sign-in-failed',
+        headers: admin.headers,
+      });
+      expect(
+        audit.json().items.some((item: { details: { email: string } }) => item.details.email === 'manager@test.example'),
+      ).toBe(true);
     });
 
     it('rate-limits repeated sign-in attempts for one address with 429', async () => {
@@ -73,7 +83,12 @@ for (const dialect of testDialects) {
         payload: { name: 'Wrong Csrf' },
       });
       expect(wrong.statusCode).toBe(403);
-      const right = await test.app.inject({ method: 'POST', url: '/api/v1/customers', headers: agent.headers, payload: { name: 'With Csrf' } });
+      const right = await test.app.inject({
+        method: 'POST',
+        url: '/api/v1/customers',
+        headers: agent.headers,
+        payload: { name: 'With Csrf' },
+      });
       expect(right.statusCode).toBe(201);
     });
 

@@ -12,11 +12,9 @@ const adminOnly = ['admin'] as const;
 export async function tokensRoutes(app: FastifyInstance, deps: AuthDeps): Promise<void> {
   const routes = app.withTypeProvider<ZodTypeProvider>();
 
-  routes.get(
-    '/tokens',
-    { config: { roles: adminOnly }, schema: { tags: ['tokens'], summary: 'List API tokens' } },
-    async () => ({ items: await listApiTokens(deps) }),
-  );
+  routes.get('/tokens', { config: { roles: adminOnly }, schema: { tags: ['tokens'], summary: 'List API tokens' } }, async () => ({
+    items: await listApiTokens(deps),
+  }));
 
   routes.post(
     '/tokens',

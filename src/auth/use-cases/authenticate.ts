@@ -56,11 +56,7 @@ export async function authenticateToken(deps: AuthDeps, secret: string): Promise
     .executeTakeFirst();
   if (!row || row.revoked_at !== null || row.deactivated_at !== null || !isRole(row.role)) return null;
   if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > touchIntervalMs) {
-    await deps.db
-      .updateTable('api_tokens')
-      .set({ last_used_at: now.toISOString() })
-      .where('id', '=', row.token_id)
-      .execute();
+    await deps.db.updateTable('api_tokens').set({ last_used_at: now.toISOString() }).where('id', '=', row.token_id).execute();
   }
   return {
     kind: 'token',

@@ -111,14 +111,17 @@ export async function updateUser(
   const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
   if (input.password !== undefined) {
     const weakness = passwordProblem(input.password);
-    if (weakness) throw authError('password-too-weak', `The password ${weakness}.`, [{ field: 'body.password', message: weakness }]);
+    if (weakness)
+      throw authError('password-too-weak', `The password ${weakness}.`, [{ field: 'body.password', message: weakness }]);
   }
   const deactivated = await deps.db.transaction().execute(async (transaction) => {
     const row = await transaction.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw authError('user-not-found', `There is no user ${id}.`);
     const before = userFromRow(row);
     const losesAdmin =
-      before.role === 'admin' && before.active && ((input.role !== undefined && input.role !== 'admin') || input.active === false);
+      before.role === 'admin' &&
+      before.active &&
+      ((input.role !== undefined && input.role !== 'admin') || input.active === false);
     if (losesAdmin && (await countOtherActiveAdmins(transaction, id)) === 0) {
       throw authError('last-admin', 'This is the last active admin; make someone else an admin first.');
     }

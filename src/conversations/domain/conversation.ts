@@ -53,6 +53,10 @@ export function previewOf(body: string): string {
 export function subjectFor(subject: string | undefined, body: string): string {
   const given = subject?.replace(/\s+/g, ' ').trim();
   if (given) return given.slice(0, 300);
-  const firstLine = body.split('\n').find((line) => line.trim().length > 0)?.trim() ?? '';
+  const firstLine =
+    body
+      .split('\n')
+      .find((line) => line.trim().length > 0)
+      ?.trim() ?? '';
   return firstLine.length > 80 ? `${firstLine.slice(0, 77)}…` : firstLine || '(no subject)';
 }

@@ -47,14 +47,23 @@ for (const dialect of testDialects) {
     });
 
     it('returns the stored message for a repeated external id and stores nothing new', async () => {
-      const payload = { channel: 'chat', externalMessageId: 'chat-77', from: { email: 'dup@example.com' }, body: 'Is anyone there?' };
+      const payload = {
+        channel: 'chat',
+        externalMessageId: 'chat-77',
+        from: { email: 'dup@example.com' },
+        body: 'Is anyone there?',
+      };
       const first = await inbound(payload);
       const again = await inbound(payload);
       expect(first.statusCode).toBe(201);
       expect(again.statusCode).toBe(200);
       expect(again.json().duplicate).toBe(true);
       expect(again.json().message.id).toBe(first.json().message.id);
-      const timeline = await test.app.inject({ method: 'GET', url: `/api/v1/conversations/${first.json().conversation.id}`, headers: agent.headers });
+      const timeline = await test.app.inject({
+        method: 'GET',
+        url: `/api/v1/conversations/${first.json().conversation.id}`,
+        headers: agent.headers,
+      });
       expect(timeline.json().messages).toHaveLength(1);
     });
 
@@ -69,7 +78,9 @@ for (const dialect of testDialects) {
     });
 
     it('an agent reply ends the wait, a note does not change it, and the customer answering wakes a pending case', async () => {
-      const opened = (await inbound({ channel: 'email', from: { email: 'wait@example.com' }, body: 'Where is my parcel?' })).json();
+      const opened = (
+        await inbound({ channel: 'email', from: { email: 'wait@example.com' }, body: 'Where is my parcel?' })
+      ).json();
       const id = opened.conversation.id as string;
       const note = await test.app.inject({
         method: 'POST',
@@ -78,7 +89,8 @@ for (const dialect of testDialects) {
         payload: { kind: 'note', body: 'Courier says it is in Cluj.' },
       });
       expect(note.statusCode).toBe(201);
-      let summary = (await test.app.inject({ method: 'GET', url: `/api/v1/conversations/${id}`, headers: agent.headers })).json().conversation;
+      let summary = (await test.app.inject({ method: 'GET', url: `/api/v1/conversations/${id}`, headers: agent.headers })).json()
+        .conversation;
       expect(summary.waitingSince).not.toBeNull();
       expect(summary.lastMessagePreview).toBe('Where is my parcel?');
 
@@ -89,8 +101,14 @@ for (const dialect of testDialects) {
         payload: { kind: 'agent', body: 'I am sorry for the wait. It arrives tomorrow before noon.' },
       });
       expect(reply.json().author.name).toBe('Test Agent');
-      await test.app.inject({ method: 'PATCH', url: `/api/v1/conversations/${id}`, headers: agent.headers, payload: { status: 'pending' } });
-      summary = (await test.app.inject({ method: 'GET', url: `/api/v1/conversations/${id}`, headers: agent.headers })).json().conversation;
+      await test.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/conversations/${id}`,
+        headers: agent.headers,
+        payload: { status: 'pending' },
+      });
+      summary = (await test.app.inject({ method: 'GET', url: `/api/v1/conversations/${id}`, headers: agent.headers })).json()
+        .conversation;
       expect(summary.waitingSince).toBeNull();
       expect(summary.status).toBe('pending');
 
@@ -100,7 +118,13 @@ for (const dialect of testDialects) {
     });
 
     it('records status, priority and assignee changes as system events in the timeline', async () => {
-      const opened = (await inbound({ channel: 'phone', from: { phone: '+40 721 000 111', name: 'Caller' }, body: 'Call log: upset about fees' })).json();
+      const opened = (
+        await inbound({
+          channel: 'phone',
+          from: { phone: '+40 721 000 111', name: 'Caller' },
+          body: 'Call log: upset about fees',
+        })
+      ).json();
       const id = opened.conversation.id as string;
       const changed = await test.app.inject({
         method: 'PATCH',
@@ -110,8 +134,12 @@ for (const dialect of testDialects) {
       });
       expect(changed.statusCode).toBe(200);
       expect(changed.json().assignee).toEqual({ id: test.users.manager.id, name: 'Test Manager' });
-      const timeline = (await test.app.inject({ method: 'GET', url: `/api/v1/conversations/${id}`, headers: agent.headers })).json().messages;
-      const system = timeline.filter((message: { kind: string }) => message.kind === 'system').map((message: { body: string }) => message.body);
+      const timeline = (
+        await test.app.inject({ method: 'GET', url: `/api/v1/conversations/${id}`, headers: agent.headers })
+      ).json().messages;
+      const system = timeline
+        .filter((message: { kind: string }) => message.kind === 'system')
+        .map((message: { body: string }) => message.body);
       expect(system).toEqual([
         'Test Agent changed the status from open to escalated.',
         'Test Agent changed the priority from normal to urgent.',
@@ -129,40 +157,79 @@ for (const dialect of testDialects) {
     it('filters the inbox by status, assignee, channel and sorts by longest waiting, paging with a cursor', async () => {
       for (let index = 0; index < 5; index += 1) {
         test.clock.advance(1000);
-        await inbound({ channel: 'social', from: { email: `social${index}@example.com` }, body: `Public complaint number ${index}` });
+        await inbound({
+          channel: 'social',
+          from: { email: `social${index}@example.com` },
+          body: `Public complaint number ${index}`,
+        });
       }
-      const social = (await test.app.inject({ method: 'GET', url: '/api/v1/conversations?channel=social&limit=2', headers: agent.headers })).json();
+      const social = (
+        await test.app.inject({ method: 'GET', url: '/api/v1/conversations?channel=social&limit=2', headers: agent.headers })
+      ).json();
       expect(social.items).toHaveLength(2);
       expect(social.items[0].lastMessagePreview).toBe('Public complaint number 4');
       const page2 = (
-        await test.app.inject({ method: 'GET', url: `/api/v1/conversations?channel=social&limit=2&cursor=${social.nextCursor}`, headers: agent.headers })
+        await test.app.inject({
+          method: 'GET',
+          url: `/api/v1/conversations?channel=social&limit=2&cursor=${social.nextCursor}`,
+          headers: agent.headers,
+        })
       ).json();
       expect(page2.items.map((item: { lastMessagePreview: string }) => item.lastMessagePreview)).toEqual([
         'Public complaint number 2',
         'Public complaint number 1',
       ]);
-      const waiting = (await test.app.inject({ method: 'GET', url: '/api/v1/conversations?sort=waiting&limit=100', headers: agent.headers })).json();
+      const waiting = (
+        await test.app.inject({ method: 'GET', url: '/api/v1/conversations?sort=waiting&limit=100', headers: agent.headers })
+      ).json();
       const waits = waiting.items.map((item: { waitingSince: string }) => item.waitingSince);
       expect(waits.every((value: string | null) => value !== null)).toBe(true);
       expect([...waits].sort()).toEqual(waits);
-      const mine = (await test.app.inject({ method: 'GET', url: '/api/v1/conversations?assigneeId=me', headers: agent.headers })).json();
+      const mine = (
+        await test.app.inject({ method: 'GET', url: '/api/v1/conversations?assigneeId=me', headers: agent.headers })
+      ).json();
       expect(mine.items).toHaveLength(0);
       const managers = (
-        await test.app.inject({ method: 'GET', url: `/api/v1/conversations?assigneeId=${test.users.manager.id}&status=escalated`, headers: agent.headers })
+        await test.app.inject({
+          method: 'GET',
+          url: `/api/v1/conversations?assigneeId=${test.users.manager.id}&status=escalated`,
+          headers: agent.headers,
+        })
       ).json();
       expect(managers.items).toHaveLength(1);
-      const unassignedOpen = (await test.app.inject({ method: 'GET', url: '/api/v1/conversations?assigneeId=none&status=open,pending', headers: agent.headers })).json();
+      const unassignedOpen = (
+        await test.app.inject({
+          method: 'GET',
+          url: '/api/v1/conversations?assigneeId=none&status=open,pending',
+          headers: agent.headers,
+        })
+      ).json();
       expect(unassignedOpen.items.length).toBeGreaterThan(3);
-      expect(unassignedOpen.items.every((item: { assignee: unknown; status: string }) => item.assignee === null && ['open', 'pending'].includes(item.status))).toBe(true);
+      expect(
+        unassignedOpen.items.every(
+          (item: { assignee: unknown; status: string }) => item.assignee === null && ['open', 'pending'].includes(item.status),
+        ),
+      ).toBe(true);
     });
 
     it('opens a new case when the earlier one is resolved', async () => {
       const first = (await inbound({ channel: 'email', from: { email: 'again@example.com' }, body: 'First problem' })).json();
-      await test.app.inject({ method: 'PATCH', url: `/api/v1/conversations/${first.conversation.id}`, headers: agent.headers, payload: { status: 'resolved' } });
+      await test.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/conversations/${first.conversation.id}`,
+        headers: agent.headers,
+        payload: { status: 'resolved' },
+      });
       const second = (await inbound({ channel: 'email', from: { email: 'again@example.com' }, body: 'A new problem' })).json();
       expect(second.conversation.id).not.toBe(first.conversation.id);
       expect(second.customer.id).toBe(first.customer.id);
-      const history = (await test.app.inject({ method: 'GET', url: `/api/v1/customers/${first.customer.id}/conversations`, headers: agent.headers })).json();
+      const history = (
+        await test.app.inject({
+          method: 'GET',
+          url: `/api/v1/customers/${first.customer.id}/conversations`,
+          headers: agent.headers,
+        })
+      ).json();
       expect(history.items).toHaveLength(2);
     });
 
@@ -178,13 +245,35 @@ for (const dialect of testDialects) {
         test.clock.advance(1000);
         await inbound({ channel: 'chat', from: { email: 'long@example.com' }, body: `message ${index}` });
       }
-      const latest = (await test.app.inject({ method: 'GET', url: `/api/v1/conversations/${opened.conversation.id}?limit=5`, headers: agent.headers })).json();
-      expect(latest.messages.map((message: { body: string }) => message.body)).toEqual(['message 7', 'message 8', 'message 9', 'message 10', 'message 11']);
+      const latest = (
+        await test.app.inject({
+          method: 'GET',
+          url: `/api/v1/conversations/${opened.conversation.id}?limit=5`,
+          headers: agent.headers,
+        })
+      ).json();
+      expect(latest.messages.map((message: { body: string }) => message.body)).toEqual([
+        'message 7',
+        'message 8',
+        'message 9',
+        'message 10',
+        'message 11',
+      ]);
       expect(latest.hasEarlier).toBe(true);
       const earlier = (
-        await test.app.inject({ method: 'GET', url: `/api/v1/conversations/${opened.conversation.id}?limit=5&before=${latest.messages[0].id}`, headers: agent.headers })
+        await test.app.inject({
+          method: 'GET',
+          url: `/api/v1/conversations/${opened.conversation.id}?limit=5&before=${latest.messages[0].id}`,
+          headers: agent.headers,
+        })
       ).json();
-      expect(earlier.messages.map((message: { body: string }) => message.body)).toEqual(['message 2', 'message 3', 'message 4', 'message 5', 'message 6']);
+      expect(earlier.messages.map((message: { body: string }) => message.body)).toEqual([
+        'message 2',
+        'message 3',
+        'message 4',
+        'message 5',
+        'message 6',
+      ]);
     });
   });
 }

@@ -16,7 +16,12 @@ const maxMessageLength = 100_000;
 const statusList = z
   .string()
   .max(200)
-  .transform((text) => text.split(',').map((part) => part.trim()).filter(Boolean))
+  .transform((text) =>
+    text
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.enum(conversationStatuses)));
 
 export async function conversationsRoutes(app: FastifyInstance, deps: ConversationDeps): Promise<void> {
@@ -67,7 +72,10 @@ export async function conversationsRoutes(app: FastifyInstance, deps: Conversati
         tags: ['conversations'],
         summary: 'One conversation with its timeline, oldest first',
         params: idParams,
-        querystring: z.strictObject({ before: z.string().max(64).optional(), limit: z.coerce.number().int().min(1).max(500).default(200) }),
+        querystring: z.strictObject({
+          before: z.string().max(64).optional(),
+          limit: z.coerce.number().int().min(1).max(500).default(200),
+        }),
       },
     },
     async (request) => getConversation(deps, { id: request.params.id, ...request.query }),
@@ -103,7 +111,8 @@ export async function conversationsRoutes(app: FastifyInstance, deps: Conversati
         body: z.strictObject({ kind: z.enum(['agent', 'note']), body: z.string().trim().min(1).max(maxMessageLength) }),
       },
     },
-    async (request, reply) => reply.code(201).send(await postMessage(deps, requireActor(request), request.params.id, request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await postMessage(deps, requireActor(request), request.params.id, request.body)),
   );
 
   routes.post(

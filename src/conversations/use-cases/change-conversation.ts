@@ -18,7 +18,14 @@ export interface ConversationPatch {
 
 async function insertTimelineEntry(
   db: Kysely<Database>,
-  entry: { conversationId: string; kind: 'agent' | 'note' | 'system'; authorId: string | null; body: string; channel: string; at: string },
+  entry: {
+    conversationId: string;
+    kind: 'agent' | 'note' | 'system';
+    authorId: string | null;
+    body: string;
+    channel: string;
+    at: string;
+  },
 ): Promise<string> {
   const id = newId();
   await db
@@ -50,7 +57,8 @@ export async function changeConversation(
     if (!row) throw conversationError('conversation-not-found', `There is no conversation ${id}.`);
     const change: ConversationChange = {};
     if (patch.status && patch.status !== row.status) change.status = { from: row.status as ConversationStatus, to: patch.status };
-    if (patch.priority && patch.priority !== row.priority) change.priority = { from: row.priority as Priority, to: patch.priority };
+    if (patch.priority && patch.priority !== row.priority)
+      change.priority = { from: row.priority as Priority, to: patch.priority };
     if (patch.subject && patch.subject !== row.subject) change.subject = { from: row.subject, to: patch.subject };
     if (patch.assigneeId !== undefined && patch.assigneeId !== row.assignee_id) {
       const names = await transaction
@@ -88,7 +96,14 @@ export async function changeConversation(
       .where('id', '=', id)
       .execute();
     for (const line of lines) {
-      await insertTimelineEntry(transaction, { conversationId: id, kind: 'system', authorId: actor.userId, body: line, channel: row.channel, at: now });
+      await insertTimelineEntry(transaction, {
+        conversationId: id,
+        kind: 'system',
+        authorId: actor.userId,
+        body: line,
+        channel: row.channel,
+        at: now,
+      });
     }
     return true;
   });

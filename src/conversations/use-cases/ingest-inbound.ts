@@ -163,7 +163,11 @@ export async function ingestInbound(deps: ConversationDeps, input: InboundMessag
 
   const result = await readBack(deps, stored.messageId, stored.conversationId, false);
   if (stored.conversationCreated) {
-    await deps.events.publish({ type: 'conversation.created', conversationId: stored.conversationId, conversation: result.conversation });
+    await deps.events.publish({
+      type: 'conversation.created',
+      conversationId: stored.conversationId,
+      conversation: result.conversation,
+    });
   }
   await deps.events.publish({
     type: 'message.created',

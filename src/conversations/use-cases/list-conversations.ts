@@ -1,5 +1,5 @@
-import type { ConversationStatus, ConversationSummary, Channel } from '../domain/conversation.ts';
 import { summaryFromRow, summaryQuery } from '../db/conversation-rows.ts';
+import type { Channel, ConversationStatus, ConversationSummary } from '../domain/conversation.ts';
 import type { ConversationDeps } from './conversation-deps.ts';
 
 export type InboxSort = 'newest' | 'waiting';

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { customerError } from './customer-errors.ts';
-import { customerFieldsSchema, type CustomerFieldsInput, orderFieldsSchema, type OrderFieldsInput } from './customer-schema.ts';
+import { type CustomerFieldsInput, customerFieldsSchema, type OrderFieldsInput, orderFieldsSchema } from './customer-schema.ts';
 import { parseMajorAmount } from './locale-rules.ts';
 
 export const maxImportRows = 50_000;
@@ -37,11 +37,22 @@ function describeIssues(error: z.ZodError): string {
 
 const blankToUndefined = (value: string | undefined) => (value === undefined || value === '' ? undefined : value);
 const splitList = (value: string | undefined, separator: RegExp) =>
-  value ? value.split(separator).map((part) => part.trim()).filter(Boolean) : undefined;
+  value
+    ? value
+        .split(separator)
+        .map((part) => part.trim())
+        .filter(Boolean)
+    : undefined;
 
-/** One CSV record to customer fields, or the reason it cannot be imported. */
-export function customerFromCsv(record: Record<string, string>): { fields: CustomerFieldsInput } | { reason: string } {
-  const currency = blankToUndefined(record.currency)?.toUpperCase() ?? 'USD';
+/**
+ * One CSV record to customer fields, or the reason it cannot be imported. `provided` names the
+ * fields the row actually filled, so updating an existing customer leaves blank columns alone.
+ */
+export function customerFromCsv(
+  record: Record<string, string>,
+): { fields: CustomerFieldsInput; provided: Array<keyof CustomerFieldsInput> } | { reason: string } {
+  const givenCurrency = blankToUndefined(record.currency)?.toUpperCase();
+  const currency = givenCurrency ?? 'USD';
   let lifetimeValueMinor: number | undefined;
   if (blankToUndefined(record.lifetime_value)) {
     const parsed = parseMajorAmount(record.lifetime_value ?? '', currency);
@@ -56,7 +67,7 @@ export function customerFromCsv(record: Record<string, string>): { fields: Custo
     country: blankToUndefined(record.country)?.toUpperCase(),
     region: blankToUndefined(record.region) ?? null,
     language: blankToUndefined(record.language)?.toLowerCase(),
-    currency,
+    currency: givenCurrency,
     timeZone: blankToUndefined(record.time_zone),
     tier: blankToUndefined(record.tier)?.toLowerCase(),
     lifetimeValueMinor,
@@ -65,7 +76,11 @@ export function customerFromCsv(record: Record<string, string>): { fields: Custo
     status: blankToUndefined(record.status)?.toLowerCase(),
   };
   const result = customerFieldsSchema.safeParse(candidate);
-  return result.success ? { fields: result.data } : { reason: describeIssues(result.error) };
+  if (!result.success) return { reason: describeIssues(result.error) };
+  const provided = (Object.keys(candidate) as Array<keyof typeof candidate>).filter(
+    (key) => candidate[key] !== undefined && candidate[key] !== null,
+  );
+  return { fields: result.data, provided };
 }
 
 export interface OrderCsvRecord {

@@ -66,7 +66,12 @@ export async function customersRoutes(app: FastifyInstance, deps: CustomerDeps):
     '/customers/:id',
     {
       config: { roles: editors },
-      schema: { tags: ['customers'], summary: 'Change a customer (status changes are audited)', params: idParams, body: customerPatchSchema },
+      schema: {
+        tags: ['customers'],
+        summary: 'Change a customer (status changes are audited)',
+        params: idParams,
+        body: customerPatchSchema,
+      },
     },
     async (request) => {
       if (request.body.status) {
@@ -81,7 +86,10 @@ export async function customersRoutes(app: FastifyInstance, deps: CustomerDeps):
 
   routes.get(
     '/customers/:id/orders',
-    { config: { roles: staffRoles }, schema: { tags: ['orders'], summary: "A customer's orders, newest first", params: idParams } },
+    {
+      config: { roles: staffRoles },
+      schema: { tags: ['orders'], summary: "A customer's orders, newest first", params: idParams },
+    },
     async (request) => {
       await getCustomer(deps, request.params.id);
       return { items: await listCustomerOrders(deps, request.params.id) };
@@ -92,7 +100,11 @@ export async function customersRoutes(app: FastifyInstance, deps: CustomerDeps):
     '/customers/import',
     {
       config: { roles: importers },
-      schema: { tags: ['customers'], summary: 'Import customers from CSV (text/csv); bad rows are reported, good rows kept', consumes: ['text/csv'] },
+      schema: {
+        tags: ['customers'],
+        summary: 'Import customers from CSV (text/csv); bad rows are reported, good rows kept',
+        consumes: ['text/csv'],
+      },
     },
     async (request) => importCustomersCsv(deps, authorOf(request), typeof request.body === 'string' ? request.body : ''),
   );
@@ -111,7 +123,10 @@ export async function customersRoutes(app: FastifyInstance, deps: CustomerDeps):
 
   routes.patch(
     '/orders/:id',
-    { config: { roles: editors }, schema: { tags: ['orders'], summary: 'Change an order', params: idParams, body: orderPatchSchema } },
+    {
+      config: { roles: editors },
+      schema: { tags: ['orders'], summary: 'Change an order', params: idParams, body: orderPatchSchema },
+    },
     async (request) => updateOrder(deps, request.params.id, request.body),
   );
 

@@ -50,7 +50,8 @@ export async function importCustomersCsv(deps: CustomerDeps, author: ChangeAutho
     try {
       const existingId = await findCustomerId(deps, parsed.fields.externalId, parsed.fields.emails[0]);
       if (existingId) {
-        await updateCustomer(deps, author, existingId, parsed.fields);
+        const patch = Object.fromEntries(parsed.provided.map((key) => [key, parsed.fields[key]]));
+        await updateCustomer(deps, author, existingId, patch);
         report.updated += 1;
       } else {
         await createCustomer(deps, parsed.fields);

@@ -66,11 +66,18 @@ export async function searchCustomers(
       ]),
     );
   }
-  const rows = await query.orderBy('name_search').orderBy('id').limit(input.limit + 1).execute();
+  const rows = await query
+    .orderBy('name_search')
+    .orderBy('id')
+    .limit(input.limit + 1)
+    .execute();
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   return {
-    items: await loadCustomers(deps.db, page.map((row) => row.id)),
+    items: await loadCustomers(
+      deps.db,
+      page.map((row) => row.id),
+    ),
     nextCursor:
       rows.length > input.limit && last ? Buffer.from(JSON.stringify([last.name_search, last.id])).toString('base64url') : null,
   };

@@ -42,9 +42,7 @@ export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
   // 64-bit integers hold money in minor units and counters; all fit in a double's 53-bit range.
   const types = {
     getTypeParser: (oid: number, format?: 'text' | 'binary') =>
-      oid === int8Oid || oid === numericOid
-        ? (value: string) => Number(value)
-        : pg.types.getTypeParser(oid, format as 'text'),
+      oid === int8Oid || oid === numericOid ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as 'text'),
   };
   const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, types });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

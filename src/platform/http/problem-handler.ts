@@ -29,7 +29,10 @@ export function installProblemHandler(app: FastifyInstance): void {
       return sendProblem(reply, platformError('validation-failed', `The request is not valid: ${summary}`, fieldErrors));
     }
     const code = (error as FastifyError).code;
-    if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (error instanceof SyntaxError && (error as FastifyError).statusCode === 400)) {
+    if (
+      code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+      (error instanceof SyntaxError && (error as FastifyError).statusCode === 400)
+    ) {
       return sendProblem(reply, platformError('malformed-json', 'The request body is not valid JSON.'));
     }
     if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
@@ -51,5 +54,4 @@ export function installProblemHandler(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(reply, platformError('internal-error', 'Something went wrong on our side. It has been logged.'));
   });
-
 }

@@ -88,7 +88,7 @@ export function ConversationHeader({ conversation }: { conversation: Conversatio
           </select>
         </label>
         {conversation.assignee?.id !== me.id ? (
-          <button type="button" className="button-quiet" disabled={change.isPending} onClick={() => change.mutate({ assigneeId: me.id })}>
+          <button type="button" disabled={change.isPending} onClick={() => change.mutate({ assigneeId: me.id })}>
             Take it
           </button>
         ) : null}
