@@ -33,7 +33,12 @@ for (const dialect of testDialects) {
     };
 
     it('creates a customer with every CRM field and reads it back', async () => {
-      const created = await test.app.inject({ method: 'POST', url: '/api/v1/customers', headers: agent.headers, payload: romanian });
+      const created = await test.app.inject({
+        method: 'POST',
+        url: '/api/v1/customers',
+        headers: agent.headers,
+        payload: romanian,
+      });
       expect(created.statusCode).toBe(201);
       const customer = created.json();
       expect(customer).toMatchObject({
@@ -54,8 +59,15 @@ for (const dialect of testDialects) {
 
     it('finds customers by name, e-mail, phone in any format, and external id', async () => {
       for (const query of ['ionescu', 'ANDREI.IONESCU@', '0721 234', '+40-721-234-567', 'CUS-RO-1']) {
-        const found = await test.app.inject({ method: 'GET', url: `/api/v1/customers?query=${encodeURIComponent(query)}`, headers: agent.headers });
-        expect(found.json().items.map((item: { name: string }) => item.name), query).toEqual(['Andrei Ionescu']);
+        const found = await test.app.inject({
+          method: 'GET',
+          url: `/api/v1/customers?query=${encodeURIComponent(query)}`,
+          headers: agent.headers,
+        });
+        expect(
+          found.json().items.map((item: { name: string }) => item.name),
+          query,
+        ).toEqual(['Andrei Ionescu']);
       }
       const none = await test.app.inject({ method: 'GET', url: '/api/v1/customers?query=%25', headers: agent.headers });
       expect(none.json().items).toEqual([]);
@@ -80,15 +92,30 @@ for (const dialect of testDialects) {
         payload: { name: 'Bad Codes', country: 'XX', currency: 'LEI', timeZone: 'Europe/Nowhere', language: 'romanian' },
       });
       expect(response.statusCode).toBe(400);
-      const fields = response.json().errors.map((error: { field: string }) => error.field).sort();
+      const fields = response
+        .json()
+        .errors.map((error: { field: string }) => error.field)
+        .sort();
       expect(fields).toEqual(['body.country', 'body.currency', 'body.language', 'body.timeZone']);
     });
 
     it('lets an agent put a customer on watch but only a manager end the relationship, and audits each status change', async () => {
-      const customer = (await test.app.inject({ method: 'GET', url: '/api/v1/customers?query=CUS-RO-1', headers: agent.headers })).json().items[0];
-      const watch = await test.app.inject({ method: 'PATCH', url: `/api/v1/customers/${customer.id}`, headers: agent.headers, payload: { status: 'watch' } });
+      const customer = (
+        await test.app.inject({ method: 'GET', url: '/api/v1/customers?query=CUS-RO-1', headers: agent.headers })
+      ).json().items[0];
+      const watch = await test.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/customers/${customer.id}`,
+        headers: agent.headers,
+        payload: { status: 'watch' },
+      });
       expect(watch.json().status).toBe('watch');
-      const agentEnds = await test.app.inject({ method: 'PATCH', url: `/api/v1/customers/${customer.id}`, headers: agent.headers, payload: { status: 'ended' } });
+      const agentEnds = await test.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/customers/${customer.id}`,
+        headers: agent.headers,
+        payload: { status: 'ended' },
+      });
       expect(agentEnds.statusCode).toBe(403);
       const managerEnds = await test.app.inject({
         method: 'PATCH',
@@ -97,7 +124,9 @@ for (const dialect of testDialects) {
         payload: { status: 'ended' },
       });
       expect(managerEnds.json().status).toBe('ended');
-      const audit = (await test.app.inject({ method: 'GET', url: `/api/v1/audit?subjectId=${customer.id}`, headers: admin.headers })).json();
+      const audit = (
+        await test.app.inject({ method: 'GET', url: `/api/v1/audit?subjectId=${customer.id}`, headers: admin.headers })
+      ).json();
       expect(audit.items.map((item: { details: unknown }) => item.details)).toEqual([
         { from: 'watch', to: 'ended' },
         { from: 'active', to: 'watch' },
@@ -106,7 +135,9 @@ for (const dialect of testDialects) {
     });
 
     it('records orders in integer minor units so an agent can check a claim against them', async () => {
-      const customer = (await test.app.inject({ method: 'GET', url: '/api/v1/customers?query=CUS-RO-1', headers: agent.headers })).json().items[0];
+      const customer = (
+        await test.app.inject({ method: 'GET', url: '/api/v1/customers?query=CUS-RO-1', headers: agent.headers })
+      ).json().items[0];
       const order = await test.app.inject({
         method: 'POST',
         url: '/api/v1/orders',
@@ -126,10 +157,18 @@ for (const dialect of testDialects) {
         method: 'POST',
         url: '/api/v1/orders',
         headers: agent.headers,
-        payload: { customerId: customer.id, reference: 'ORD-RO-78', amount: { amountMinor: 12.5, currency: 'RON' }, status: 'paid', orderedAt: '2026-11-01T09:00:00Z' },
+        payload: {
+          customerId: customer.id,
+          reference: 'ORD-RO-78',
+          amount: { amountMinor: 12.5, currency: 'RON' },
+          status: 'paid',
+          orderedAt: '2026-11-01T09:00:00Z',
+        },
       });
       expect(fractional.statusCode).toBe(400);
-      const list = (await test.app.inject({ method: 'GET', url: `/api/v1/customers/${customer.id}/orders`, headers: agent.headers })).json();
+      const list = (
+        await test.app.inject({ method: 'GET', url: `/api/v1/customers/${customer.id}/orders`, headers: agent.headers })
+      ).json();
       expect(list.items.map((item: { reference: string }) => item.reference)).toEqual(['ORD-RO-77']);
     });
 
@@ -156,9 +195,16 @@ for (const dialect of testDialects) {
       expect(report.rejected.map((row: { row: number }) => row.row)).toEqual([4, 5, 6]);
       expect(report.rejected[1].reason).toContain('lifetime_value');
       expect(report.rejected[2].reason).toContain('timeZone');
-      const hanna = (await test.app.inject({ method: 'GET', url: '/api/v1/customers?query=CUS-SE-1', headers: agent.headers })).json().items[0];
-      expect(hanna).toMatchObject({ name: 'Hanna Berg Updated', region: 'Uppsala', lifetimeValue: { amountMinor: 1_250_000, currency: 'SEK' } });
-      const yuki = (await test.app.inject({ method: 'GET', url: '/api/v1/customers?query=yuki', headers: agent.headers })).json().items[0];
+      const hanna = (
+        await test.app.inject({ method: 'GET', url: '/api/v1/customers?query=CUS-SE-1', headers: agent.headers })
+      ).json().items[0];
+      expect(hanna).toMatchObject({
+        name: 'Hanna Berg Updated',
+        region: 'Uppsala',
+        lifetimeValue: { amountMinor: 1_250_000, currency: 'SEK' },
+      });
+      const yuki = (await test.app.inject({ method: 'GET', url: '/api/v1/customers?query=yuki', headers: agent.headers })).json()
+        .items[0];
       expect(yuki.lifetimeValue).toEqual({ amountMinor: 98000, currency: 'JPY' });
     });
 
@@ -183,7 +229,8 @@ for (const dialect of testDialects) {
     });
 
     it('refuses an unreadable CSV file with a clear 400 and stores nothing', async () => {
-      const before = (await test.app.inject({ method: 'GET', url: '/api/v1/customers?limit=200', headers: agent.headers })).json().items.length;
+      const before = (await test.app.inject({ method: 'GET', url: '/api/v1/customers?limit=200', headers: agent.headers })).json()
+        .items.length;
       const response = await test.app.inject({
         method: 'POST',
         url: '/api/v1/customers/import',
@@ -192,7 +239,8 @@ for (const dialect of testDialects) {
       });
       expect(response.statusCode).toBe(400);
       expect(response.json().type).toBe('/problems/csv-unreadable');
-      const after = (await test.app.inject({ method: 'GET', url: '/api/v1/customers?limit=200', headers: agent.headers })).json().items.length;
+      const after = (await test.app.inject({ method: 'GET', url: '/api/v1/customers?limit=200', headers: agent.headers })).json()
+        .items.length;
       expect(after).toBe(before);
     });
   });

@@ -47,7 +47,7 @@ export function InviteUserForm() {
   const error = (field: string) => fieldError(create.error, field);
 
   return (
-    <form className="card" onSubmit={onSubmit} aria-labelledby="invite-title">
+    <form className="card" onSubmit={onSubmit} aria-labelledby="invite-title" noValidate>
       <h2 id="invite-title">Invite someone</h2>
       <ErrorMessage error={create.error} fields={['name', 'email', 'role', 'password', 'approvalLimit', 'amountMinor', 'currency']} />
       <div className="form-grid">

@@ -43,7 +43,7 @@ export function TokensPage() {
         <h1 id="tokens-title">API tokens</h1>
       </div>
       <p className="muted">Tokens let other systems talk to Defuse. Give each one only the role it needs.</p>
-      <form className="card" onSubmit={onSubmit} aria-labelledby="new-token-title">
+      <form className="card" onSubmit={onSubmit} aria-labelledby="new-token-title" noValidate>
         <h2 id="new-token-title">New token</h2>
         <ErrorMessage error={create.error} fields={['name', 'role']} />
         <div className="form-grid">

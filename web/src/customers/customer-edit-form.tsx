@@ -88,7 +88,7 @@ export function CustomerEditForm({ customer, onDone }: { customer: Customer; onD
   const fields = ['name', 'emails', 'phones', 'externalId', 'country', 'region', 'language', 'currency', 'timeZone', 'tier', 'tags', 'notes'];
 
   return (
-    <form className="edit-form" onSubmit={onSubmit} aria-label="Edit customer">
+    <form className="edit-form" onSubmit={onSubmit} aria-label="Edit customer" noValidate>
       <ErrorMessage error={save.error} fields={fields} />
       <Field label="Name" error={error('name')}>
         <input value={draft.name} onChange={set('name')} required />

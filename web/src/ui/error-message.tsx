@@ -11,7 +11,12 @@ export function ErrorMessage({ error, fields = [] }: { error: unknown; fields?: 
     detail = error.detail;
     others = error.fieldErrors
       .filter((fieldError) => !fields.some((field) => error.fieldError(field) === fieldError.message))
-      .map((fieldError) => `${fieldError.field}: ${fieldError.message}`);
+      .map((fieldError) => `${fieldError.field.replace(/^body\./, '')}: ${fieldError.message}`);
+    // The fields show their own messages; the summary need not repeat them.
+    if (error.fieldErrors.length > 0) {
+      title = others.length === 0 ? 'Please check the fields marked below.' : 'Please check these details.';
+      detail = undefined;
+    }
   } else if (error instanceof Error) {
     detail = error.message;
   }
