@@ -1,6 +1,6 @@
 // Just the part of autocannon's API the benchmarks use (the package ships no types).
 declare module 'autocannon' {
-  interface AutocannonRequest {
+  export interface AutocannonRequest {
     method?: string;
     path?: string;
     headers?: Record<string, string>;
@@ -8,7 +8,7 @@ declare module 'autocannon' {
     setupRequest?: (request: AutocannonRequest, context: Record<string, unknown>) => AutocannonRequest;
     onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
   }
-  interface AutocannonOptions {
+  export interface AutocannonOptions {
     url: string;
     connections?: number;
     duration?: number;
@@ -18,7 +18,7 @@ declare module 'autocannon' {
     headers?: Record<string, string>;
     requests?: AutocannonRequest[];
   }
-  interface Histogram {
+  export interface Histogram {
     average: number;
     mean: number;
     p50: number;
@@ -26,7 +26,7 @@ declare module 'autocannon' {
     p99: number;
     max: number;
   }
-  interface AutocannonResult {
+  export interface AutocannonResult {
     latency: Histogram;
     requests: Histogram & { total: number };
     duration: number;

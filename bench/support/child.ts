@@ -13,9 +13,13 @@ export interface ServerChild {
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Starts a bench/support server script in its own Node process (its own event loop and core). */
+/**
+ * Starts a bench/support server script in its own Node process (its own event loop and core).
+ * BENCH_SERVER_NODE_ARGS adds Node flags to it, e.g. "--cpu-prof --cpu-prof-dir=.tmp/prof".
+ */
 export async function startServerChild(script: string, env: Record<string, string> = {}): Promise<ServerChild> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(script, import.meta.url))], {
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', fileURLToPath(new URL(script, import.meta.url))], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

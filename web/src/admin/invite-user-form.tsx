@@ -2,15 +2,17 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { type NewUser, usersApi } from '../api/endpoints';
 import { queryKeys } from '../api/query-keys';
+import { useCurrentUser } from '../auth/session';
 import { type Role, roles } from '../api/types';
-import { capitalize } from '../format/labels';
+import { roleLabel } from '../format/labels';
 import { currencyDigits, decimalToMinor } from '../format/money';
 import { ErrorMessage, fieldError } from '../ui/error-message';
 import { Field } from '../ui/field';
 
-const empty = { name: '', email: '', role: 'agent' as Role, password: '', limit: '', currency: 'RON' };
 
 export function InviteUserForm() {
+  const me = useCurrentUser();
+  const empty = { name: '', email: '', role: 'agent' as Role, password: '', limit: '', currency: me.approvalLimit.currency };
   const [form, setForm] = useState(empty);
   const [localError, setLocalError] = useState<string | undefined>();
   const [created, setCreated] = useState<string | null>(null);
@@ -61,7 +63,7 @@ export function InviteUserForm() {
           <select value={form.role} onChange={set('role')}>
             {roles.map((role) => (
               <option key={role} value={role}>
-                {capitalize(role)}
+                {roleLabel(role)}
               </option>
             ))}
           </select>

@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { tokensApi } from '../api/endpoints';
 import { queryKeys } from '../api/query-keys';
 import { type ApiToken, type Role, roles } from '../api/types';
-import { capitalize } from '../format/labels';
+import { roleLabel } from '../format/labels';
 import { formatDateTime } from '../format/time';
 import { usePageTitle } from '../shell/use-page-title';
 import { ConfirmDialog } from '../ui/confirm-dialog';
@@ -54,7 +54,7 @@ export function TokensPage() {
             <select value={role} onChange={(event) => setRole(event.target.value as Role)}>
               {roles.map((value) => (
                 <option key={value} value={value}>
-                  {capitalize(value)}
+                  {roleLabel(value)}
                 </option>
               ))}
             </select>
@@ -91,7 +91,7 @@ export function TokensPage() {
               {tokens.data.map((token) => (
                 <tr key={token.id} data-testid="token-row" className={token.revokedAt ? 'row-inactive' : undefined}>
                   <th scope="row">{token.name}</th>
-                  <td>{capitalize(token.role)}</td>
+                  <td>{roleLabel(token.role)}</td>
                   <td>
                     <code>{token.prefix}…</code>
                   </td>

@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { type UserChanges, usersApi } from '../api/endpoints';
 import { queryKeys } from '../api/query-keys';
 import { type Role, type User, roles } from '../api/types';
-import { capitalize } from '../format/labels';
+import { roleLabel } from '../format/labels';
 import { currencyDigits, decimalToMinor, formatMoney, minorToDecimal } from '../format/money';
 import { formatDateTime } from '../format/time';
 import { ErrorMessage } from '../ui/error-message';
@@ -52,7 +52,7 @@ export function UserRow({ user, isMe }: { user: User; isMe: boolean }) {
         >
           {roles.map((role) => (
             <option key={role} value={role}>
-              {capitalize(role)}
+              {roleLabel(role)}
             </option>
           ))}
         </select>

@@ -29,3 +29,7 @@ export function languageName(language: string): string {
     return language;
   }
 }
+
+export function roleLabel(role: string): string {
+  return role === 'qa' ? 'QA' : capitalize(role);
+}

@@ -4,7 +4,7 @@ import { setCsrfToken } from '../api/client';
 import { authApi } from '../api/endpoints';
 import { queryKeys } from '../api/query-keys';
 import { useCurrentUser } from '../auth/session';
-import { capitalize } from '../format/labels';
+import { roleLabel } from '../format/labels';
 import { useRealtime } from '../realtime/use-realtime';
 import { ConnectionStatus } from './connection-status';
 
@@ -58,7 +58,7 @@ export function AppShell() {
           <ConnectionStatus state={connection} />
           <span className="current-user" data-testid="current-user">
             <span className="current-user-name">{user.name}</span>
-            <span className="badge badge-role">{capitalize(user.role)}</span>
+            <span className="badge badge-role">{roleLabel(user.role)}</span>
           </span>
           <button type="button" className="button-quiet" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
             Sign out
