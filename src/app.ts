@@ -91,21 +91,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     { prefix: '/api/v1' },
   );
   await app.register(fastifySwaggerUi, { routePrefix: '/api/v1/docs', uiConfig: { docExpansion: 'list' } });
-  // The reference page is public documentation; mark its routes so the role check lets them through.
   await serveWebApp(app, config.WEB_DIST_DIR);
   return app;
 }
 
 async function serveWebApp(app: FastifyInstance, distDir: string): Promise<void> {
   const root = resolve(distDir);
-  const hasBuild = existsSync(resolve(root, 'index.html'));
-  if (hasBuild) await app.register(fastifyStatic, { root, wildcard: false, index: false });
+  // Files are looked up per request (wildcard), so a rebuilt web app is served without a restart.
+  await app.register(fastifyStatic, { root, wildcard: true, index: false });
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
-    if (request.method === 'GET' && !path.startsWith('/api/') && hasBuild) {
-      return reply.type('text/html').sendFile('index.html');
-    }
-    if (request.method === 'GET' && !path.startsWith('/api/')) {
+    const isPage = request.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path);
+    if (isPage && existsSync(resolve(root, 'index.html'))) return reply.type('text/html').sendFile('index.html');
+    if (isPage) {
       return reply
         .type('text/plain')
         .code(503)
