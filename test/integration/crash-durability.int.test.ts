@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/platform/db/database.ts';
-import { createScratchDatabase, testDialects } from '../support/test-databases.ts';
 import { type ServerProcess, signInOverHttp, startServerProcess, stopServerProcess } from '../support/server-process.ts';
+import { createScratchDatabase, testDialects } from '../support/test-databases.ts';
 
 // Nothing acknowledged is ever lost: a burst of inbound messages, SIGKILL partway, restart, count.
 for (const dialect of testDialects) {
@@ -54,7 +54,9 @@ for (const dialect of testDialects) {
           }
         }),
       );
-      await new Promise((resolve) => (server.child.exitCode !== null || server.child.signalCode !== null ? resolve(null) : server.child.once('exit', resolve)));
+      await new Promise((resolve) =>
+        server.child.exitCode !== null || server.child.signalCode !== null ? resolve(null) : server.child.once('exit', resolve),
+      );
       expect(server.child.signalCode).toBe('SIGKILL');
       expect(acknowledged.size).toBeGreaterThanOrEqual(300);
 
@@ -74,7 +76,12 @@ for (const dialect of testDialects) {
         const repeat = await fetch(`${server.baseUrl}/api/v1/inbound`, {
           method: 'POST',
           headers: await signInOverHttp(server.baseUrl, 'admin@defuse.example', 'defuse-demo'),
-          body: JSON.stringify({ channel: 'api', externalMessageId: [...acknowledged][0], from: { email: 'crash0@example.com' }, body: 'again' }),
+          body: JSON.stringify({
+            channel: 'api',
+            externalMessageId: [...acknowledged][0],
+            from: { email: 'crash0@example.com' },
+            body: 'again',
+          }),
         });
         expect(repeat.status).toBe(200);
       } finally {
