@@ -2,13 +2,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { type NewUser, usersApi } from '../api/endpoints';
 import { queryKeys } from '../api/query-keys';
-import { useCurrentUser } from '../auth/session';
 import { type Role, roles } from '../api/types';
+import { useCurrentUser } from '../auth/session';
 import { roleLabel } from '../format/labels';
 import { currencyDigits, decimalToMinor } from '../format/money';
 import { ErrorMessage, fieldError } from '../ui/error-message';
 import { Field } from '../ui/field';
-
 
 export function InviteUserForm() {
   const me = useCurrentUser();
@@ -51,7 +50,10 @@ export function InviteUserForm() {
   return (
     <form className="card" onSubmit={onSubmit} aria-labelledby="invite-title" noValidate>
       <h2 id="invite-title">Invite someone</h2>
-      <ErrorMessage error={create.error} fields={['name', 'email', 'role', 'password', 'approvalLimit', 'amountMinor', 'currency']} />
+      <ErrorMessage
+        error={create.error}
+        fields={['name', 'email', 'role', 'password', 'approvalLimit', 'amountMinor', 'currency']}
+      />
       <div className="form-grid">
         <Field label="Name" error={error('name')}>
           <input value={form.name} onChange={set('name')} required autoComplete="off" />

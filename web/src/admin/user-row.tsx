@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { type UserChanges, usersApi } from '../api/endpoints';
 import { queryKeys } from '../api/query-keys';
-import { type Role, type User, roles } from '../api/types';
+import { type Role, roles, type User } from '../api/types';
 import { roleLabel } from '../format/labels';
 import { currencyDigits, decimalToMinor, formatMoney, minorToDecimal } from '../format/money';
 import { formatDateTime } from '../format/time';

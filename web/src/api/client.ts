@@ -86,7 +86,8 @@ export async function request<T>(method: string, path: string, options: RequestO
 }
 
 async function toApiError(response: Response): Promise<ApiError> {
-  const fallbackTitle = response.status === 429 ? 'Too many tries, please wait a moment' : response.statusText || 'Something went wrong';
+  const fallbackTitle =
+    response.status === 429 ? 'Too many tries, please wait a moment' : response.statusText || 'Something went wrong';
   try {
     const problem = (await response.json()) as {
       title?: string;

@@ -62,9 +62,7 @@ export type ConversationChanges = Partial<{
 
 export const conversationsApi = {
   list: (filters: ConversationFilters, cursor: string | null) =>
-    api.get<Page<ConversationSummary>>(
-      `${base}/conversations${queryString({ ...filters, limit: 50, cursor })}`,
-    ),
+    api.get<Page<ConversationSummary>>(`${base}/conversations${queryString({ ...filters, limit: 50, cursor })}`),
   forCustomer: (customerId: string) =>
     api.get<{ items: ConversationSummary[] }>(`${base}/customers/${encodeURIComponent(customerId)}/conversations`),
   get: (id: string) => api.get<ConversationDetail>(`${base}/conversations/${encodeURIComponent(id)}`),
@@ -84,8 +82,7 @@ export const customersApi = {
   list: (params: { query: string; status: string; tier: string }, cursor: string | null) =>
     api.get<Page<Customer>>(`${base}/customers${queryString({ ...params, limit: 50, cursor })}`),
   get: (id: string) => api.get<Customer>(`${base}/customers/${encodeURIComponent(id)}`),
-  update: (id: string, changes: CustomerChanges) =>
-    api.patch<Customer>(`${base}/customers/${encodeURIComponent(id)}`, changes),
+  update: (id: string, changes: CustomerChanges) => api.patch<Customer>(`${base}/customers/${encodeURIComponent(id)}`, changes),
   orders: (id: string) => api.get<{ items: Order[] }>(`${base}/customers/${encodeURIComponent(id)}/orders`),
   importCsv: (kind: 'customers' | 'orders', csv: string) =>
     api.post<ImportReport>(`${base}/${kind}/import`, csv, { contentType: 'text/csv' }),

@@ -58,14 +58,7 @@ export interface Customer {
   updatedAt: string;
 }
 
-export type OrderStatus =
-  | 'placed'
-  | 'paid'
-  | 'shipped'
-  | 'delivered'
-  | 'cancelled'
-  | 'refunded'
-  | 'disputed';
+export type OrderStatus = 'placed' | 'paid' | 'shipped' | 'delivered' | 'cancelled' | 'refunded' | 'disputed';
 
 export interface Order {
   id: string;
@@ -83,13 +76,7 @@ export interface Order {
 export type Channel = 'email' | 'chat' | 'phone' | 'video' | 'social' | 'api';
 export const channels: Channel[] = ['email', 'chat', 'phone', 'video', 'social', 'api'];
 export type ConversationStatus = 'open' | 'pending' | 'escalated' | 'resolved' | 'closed';
-export const conversationStatuses: ConversationStatus[] = [
-  'open',
-  'pending',
-  'escalated',
-  'resolved',
-  'closed',
-];
+export const conversationStatuses: ConversationStatus[] = ['open', 'pending', 'escalated', 'resolved', 'closed'];
 export type Priority = 'low' | 'normal' | 'high' | 'urgent';
 export const priorities: Priority[] = ['low', 'normal', 'high', 'urgent'];
 

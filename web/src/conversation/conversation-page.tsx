@@ -39,6 +39,7 @@ export function ConversationPage() {
     const element = timelineRef.current;
     if (element && stickToBottom.current && lastMessageId) element.scrollTop = element.scrollHeight;
   }, [lastMessageId]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: opening another conversation (id) must re-stick the log to its newest message
   useEffect(() => {
     stickToBottom.current = true;
   }, [id]);
@@ -68,6 +69,7 @@ export function ConversationPage() {
           ref={timelineRef}
           role="log"
           aria-label="Messages"
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable message log must be reachable by keyboard to scroll it
           tabIndex={0}
           onScroll={(event) => {
             const element = event.currentTarget;

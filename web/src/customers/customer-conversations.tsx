@@ -1,10 +1,16 @@
 import { Link } from 'react-router';
-import { QueryState } from '../ui/states';
-import { StatusBadge } from '../ui/badges';
 import { formatDate } from '../format/time';
+import { StatusBadge } from '../ui/badges';
+import { QueryState } from '../ui/states';
 import { useCustomerConversations } from './use-customer';
 
-export function CustomerConversations({ customerId, currentConversationId }: { customerId: string; currentConversationId?: string }) {
+export function CustomerConversations({
+  customerId,
+  currentConversationId,
+}: {
+  customerId: string;
+  currentConversationId?: string;
+}) {
   const conversations = useCustomerConversations(customerId);
   const items = (conversations.data ?? []).filter((item) => item.id !== currentConversationId);
   return (

@@ -38,7 +38,11 @@ function toDraft(customer: Customer): Draft {
   };
 }
 
-const lines = (text: string) => text.split(/[\n,;]/).map((item) => item.trim()).filter(Boolean);
+const lines = (text: string) =>
+  text
+    .split(/[\n,;]/)
+    .map((item) => item.trim())
+    .filter(Boolean);
 
 function toChanges(draft: Draft, customer: Customer): CustomerChanges {
   const next: CustomerChanges = {
@@ -85,7 +89,20 @@ export function CustomerEditForm({ customer, onDone }: { customer: Customer; onD
     else save.mutate(changes);
   };
 
-  const fields = ['name', 'emails', 'phones', 'externalId', 'country', 'region', 'language', 'currency', 'timeZone', 'tier', 'tags', 'notes'];
+  const fields = [
+    'name',
+    'emails',
+    'phones',
+    'externalId',
+    'country',
+    'region',
+    'language',
+    'currency',
+    'timeZone',
+    'tier',
+    'tags',
+    'notes',
+  ];
 
   return (
     <form className="edit-form" onSubmit={onSubmit} aria-label="Edit customer" noValidate>

@@ -40,9 +40,7 @@ export function CustomerPage() {
           ) : null}
         </div>
       </div>
-      {editing ? (
-        <CustomerEditForm customer={customer.data} onDone={() => setEditing(false)} />
-      ) : null}
+      {editing ? <CustomerEditForm customer={customer.data} onDone={() => setEditing(false)} /> : null}
       <CustomerPanel customerId={id} showName={false} />
     </section>
   );

@@ -7,8 +7,7 @@ import { Field } from '../ui/field';
 type ImportKind = 'customers' | 'orders';
 
 const headers: Record<ImportKind, string> = {
-  customers:
-    'name,email,phone,external_id,country,region,language,currency,time_zone,tier,lifetime_value,tags,notes,status',
+  customers: 'name,email,phone,external_id,country,region,language,currency,time_zone,tier,lifetime_value,tags,notes,status',
   orders: 'reference,customer_external_id,customer_email,amount,currency,status,description,ordered_at,shipped_at,delivered_at',
 };
 

@@ -12,7 +12,9 @@ export function currencyDigits(currency: string): number {
 /** Minor units as an exact decimal string, e.g. 123450 RON → "1234.50". */
 export function minorToDecimal(amountMinor: number, digits: number): string {
   const negative = amountMinor < 0;
-  const text = Math.abs(Math.trunc(amountMinor)).toString().padStart(digits + 1, '0');
+  const text = Math.abs(Math.trunc(amountMinor))
+    .toString()
+    .padStart(digits + 1, '0');
   const whole = digits > 0 ? text.slice(0, -digits) : text;
   const fraction = digits > 0 ? `.${text.slice(-digits)}` : '';
   return `${negative ? '-' : ''}${whole}${fraction}`;

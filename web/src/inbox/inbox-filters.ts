@@ -27,8 +27,7 @@ export function selectedStatuses(filters: ConversationFilters): ConversationStat
 export function searchFromFilters(filters: ConversationFilters): URLSearchParams {
   const search = new URLSearchParams();
   const statuses = selectedStatuses(filters);
-  const isDefault =
-    statuses.length === defaultStatuses.length && defaultStatuses.every((status) => statuses.includes(status));
+  const isDefault = statuses.length === defaultStatuses.length && defaultStatuses.every((status) => statuses.includes(status));
   if (!isDefault) search.set('status', statuses.length ? statuses.join(',') : 'all');
   if (filters.assigneeId) search.set('assignee', filters.assigneeId);
   if (filters.channel) search.set('channel', filters.channel);

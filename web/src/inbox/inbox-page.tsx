@@ -32,7 +32,9 @@ export function InboxPage() {
         <h1 id="inbox-title">Inbox</h1>
         {list.isSuccess ? (
           <p className="muted" aria-live="polite">
-            {conversations.length === 1 ? '1 conversation' : `${conversations.length}${list.hasNextPage ? '+' : ''} conversations`}
+            {conversations.length === 1
+              ? '1 conversation'
+              : `${conversations.length}${list.hasNextPage ? '+' : ''} conversations`}
           </p>
         ) : null}
       </div>

@@ -7,11 +7,7 @@ import { PriorityBadge, StatusBadge, TierBadge } from '../ui/badges';
 export function InboxRow({ conversation, now }: { conversation: ConversationSummary; now: number }) {
   const { customer } = conversation;
   return (
-    <li
-      className={`inbox-row priority-${conversation.priority}`}
-      data-testid="inbox-row"
-      data-conversation-id={conversation.id}
-    >
+    <li className={`inbox-row priority-${conversation.priority}`} data-testid="inbox-row" data-conversation-id={conversation.id}>
       <div className="inbox-row-top">
         <span className="inbox-number">#{conversation.number}</span>
         <span className="inbox-customer">

@@ -21,18 +21,16 @@ export function updateConversation(queryClient: QueryClient, conversation: Conve
   queryClient.setQueryData<ConversationDetail>(queryKeys.conversation(conversation.id), (old) =>
     old ? { ...old, conversation } : old,
   );
-  queryClient.setQueriesData<InfiniteData<Page<ConversationSummary>>>(
-    { queryKey: queryKeys.conversationLists },
-    (old) =>
-      old
-        ? {
-            ...old,
-            pages: old.pages.map((page) => ({
-              ...page,
-              items: page.items.map((item) => (item.id === conversation.id ? conversation : item)),
-            })),
-          }
-        : old,
+  queryClient.setQueriesData<InfiniteData<Page<ConversationSummary>>>({ queryKey: queryKeys.conversationLists }, (old) =>
+    old
+      ? {
+          ...old,
+          pages: old.pages.map((page) => ({
+            ...page,
+            items: page.items.map((item) => (item.id === conversation.id ? conversation : item)),
+          })),
+        }
+      : old,
   );
 }
 

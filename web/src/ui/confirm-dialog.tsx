@@ -40,6 +40,7 @@ function OpenDialog({ title, children, confirmLabel, cancelLabel = 'Cancel', dan
       <h2 id={titleId}>{title}</h2>
       <div className="confirm-dialog-body">{children}</div>
       <div className="button-row">
+        {/* biome-ignore lint/a11y/noAutofocus: a confirmation dialog puts focus on its safe choice, as the ARIA dialog pattern asks */}
         <button type="button" onClick={onCancel} autoFocus>
           {cancelLabel}
         </button>
