@@ -98,7 +98,7 @@ describe.runIf(chromiumAvailable)('an agent works the inbox in a real browser', 
     expect(await message.textContent()).toContain(hostile);
     expect(await page.locator('[data-testid="timeline-message"] img, [data-testid="timeline-message"] b').count()).toBe(0);
     expect(await page.getByTestId('customer-panel').textContent()).toContain('<img src=x onerror=alert(4)>');
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(dialogs).toEqual([]);
     await page.close();
   });

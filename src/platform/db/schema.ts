@@ -120,6 +120,14 @@ export interface ConversationsTable {
   waiting_since: string | null;
   message_count: number;
   last_message_preview: string;
+  /** The current reading of the customer's heat (0–100) and how it moves. */
+  heat: ColumnType<number, number | undefined, number>;
+  peak_heat: ColumnType<number, number | undefined, number>;
+  heat_trend: ColumnType<string, string | undefined, string>;
+  /** Flags the inbox shows: abuse, legal threat, public threat. */
+  flags: ColumnType<unknown, string | null | undefined, string | null>;
+  language: ColumnType<string | null, string | null | undefined, string | null>;
+  category: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** conversations */
@@ -131,6 +139,22 @@ export interface MessagesTable {
   body: string;
   channel: string;
   external_id: string | null;
+  created_at: string;
+  analysis: ColumnType<unknown, string | null | undefined, string | null>;
+  analysis_version: ColumnType<string | null, string | null | undefined, string | null>;
+  heat: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+/** analysis: an agent's correction of a label, for retraining and evaluating the next version */
+export interface AnalysisCorrectionsTable {
+  id: string;
+  message_id: string;
+  conversation_id: string;
+  signal: string;
+  verdict: string;
+  note: string;
+  analysis_version: string;
+  user_id: string;
   created_at: string;
 }
 
@@ -151,4 +175,5 @@ export interface Database {
   conversations: ConversationsTable;
   messages: MessagesTable;
   counters: CountersTable;
+  analysis_corrections: AnalysisCorrectionsTable;
 }
