@@ -74,9 +74,27 @@ const b = bare.result;
 printTable(
   ['', 'Defuse /inbound', 'bare Fastify', 'Defuse / bare', 'target'],
   [
-    ['2xx (acknowledged) / s', perSecond(d).toFixed(0), perSecond(b).toFixed(0), `${((100 * perSecond(d)) / perSecond(b)).toFixed(1)} %`, `≥ ${targets.messagesPerSecond}`],
-    ['latency p50', `${d.latency.p50} ms`, `${b.latency.p50} ms`, `${(d.latency.p50 / Math.max(b.latency.p50, 1)).toFixed(1)}×`, ''],
-    ['latency p99', `${d.latency.p99} ms`, `${b.latency.p99} ms`, `${(d.latency.p99 / Math.max(b.latency.p99, 1)).toFixed(1)}×`, `< ${targets.p99Ms} ms`],
+    [
+      '2xx (acknowledged) / s',
+      perSecond(d).toFixed(0),
+      perSecond(b).toFixed(0),
+      `${((100 * perSecond(d)) / perSecond(b)).toFixed(1)} %`,
+      `≥ ${targets.messagesPerSecond}`,
+    ],
+    [
+      'latency p50',
+      `${d.latency.p50} ms`,
+      `${b.latency.p50} ms`,
+      `${(d.latency.p50 / Math.max(b.latency.p50, 1)).toFixed(1)}×`,
+      '',
+    ],
+    [
+      'latency p99',
+      `${d.latency.p99} ms`,
+      `${b.latency.p99} ms`,
+      `${(d.latency.p99 / Math.max(b.latency.p99, 1)).toFixed(1)}×`,
+      `< ${targets.p99Ms} ms`,
+    ],
     ['latency max', `${d.latency.max} ms`, `${b.latency.max} ms`, '', ''],
     ['2xx responses', String(d['2xx']), String(b['2xx']), '', ''],
     ['non-2xx responses', String(d.non2xx), String(b.non2xx), '', '0'],
@@ -84,7 +102,9 @@ printTable(
   ],
 );
 const meets = perSecond(d) >= targets.messagesPerSecond && d.latency.p99 < targets.p99Ms && d.non2xx === 0;
-console.log(`\nDefuse ${meets ? 'MEETS' : 'MISSES'} the target (≥ ${targets.messagesPerSecond} msg/s, p99 < ${targets.p99Ms} ms, no errors).`);
+console.log(
+  `\nDefuse ${meets ? 'MEETS' : 'MISSES'} the target (≥ ${targets.messagesPerSecond} msg/s, p99 < ${targets.p99Ms} ms, no errors).`,
+);
 if (d.non2xx > 0) console.log(`Defuse status codes: ${JSON.stringify(d.statusCodeStats)}`);
 
 // Durability: after SIGKILL, every acknowledged message (warm-up included) must be in the file.
@@ -99,8 +119,24 @@ sqlite.close();
 const lost = [...acknowledged].filter((id) => !stored.has(id));
 console.log('\nDurability after SIGKILL (warm-up + measured run):');
 printTable(
-  ['acknowledged (2xx)', 'messages in file', 'acknowledged but missing', 'stored, reply cut off at stop', 'customers', 'conversations'],
-  [[String(acknowledged.size), String(stored.size), String(lost.length), String(stored.size - (acknowledged.size - lost.length)), String(counts.customers), String(counts.conversations)]],
+  [
+    'acknowledged (2xx)',
+    'messages in file',
+    'acknowledged but missing',
+    'stored, reply cut off at stop',
+    'customers',
+    'conversations',
+  ],
+  [
+    [
+      String(acknowledged.size),
+      String(stored.size),
+      String(lost.length),
+      String(stored.size - (acknowledged.size - lost.length)),
+      String(counts.customers),
+      String(counts.conversations),
+    ],
+  ],
 );
 console.log(
   lost.length === 0

@@ -47,7 +47,7 @@ const templates: readonly string[] = [
   'The courier called and said he cannot find my address. I live at the same address as always and all your previous deliveries arrived fine. Please give him clearer directions or call me.',
   'My order {order} was split into two parcels. The first arrived on {date}, the second has not moved for {days} days. Is it lost? Should I order again?',
   'The delivery window you gave me was 9:00–18:00. I waited the whole day and the tracking now says "recipient absent". I was at home. Please schedule a new delivery with a shorter window.',
-  'I received someone else\'s parcel. It has my address but a different name on it and contains a {product} I did not order. How do I send it back, and where is my own order {order}?',
+  "I received someone else's parcel. It has my address but a different name on it and contains a {product} I did not order. How do I send it back, and where is my own order {order}?",
   'Is it possible to deliver order {order} on a Saturday? I work long hours during the week and I have already missed the courier twice. I live in {city}.',
 ];
 
@@ -67,9 +67,29 @@ const extras: readonly string[] = [
   'Once this is sorted out I am happy to leave a review. I just want it to be fixed properly this time.',
 ];
 
-const products = ['washing machine', 'laptop', 'coffee maker', 'phone case', 'vacuum cleaner', 'winter jacket', 'desk lamp', 'blender', 'router', 'pair of boots'];
+const products = [
+  'washing machine',
+  'laptop',
+  'coffee maker',
+  'phone case',
+  'vacuum cleaner',
+  'winter jacket',
+  'desk lamp',
+  'blender',
+  'router',
+  'pair of boots',
+];
 const cities = ['Cluj-Napoca', 'Iași', 'Timișoara', 'Brașov', 'Constanța', 'Bucharest', 'Oradea', 'Sibiu'];
-const subjects = ['Order problem', 'Refund', 'Where is my parcel?', 'Invoice question', 'Complaint', 'Question about my order', 'Delivery', 'Wrong item received'];
+export const subjects = [
+  'Order problem',
+  'Refund',
+  'Where is my parcel?',
+  'Invoice question',
+  'Complaint',
+  'Question about my order',
+  'Delivery',
+  'Wrong item received',
+];
 const firstNames = ['Ana', 'Mihai', 'Ioana', 'Andrei', 'Elena', 'Radu', 'Maria', 'Bogdan', 'Cristina', 'Vlad', 'Irina', 'Dan'];
 const lastNames = ['Popescu', 'Ionescu', 'Dumitru', 'Stan', 'Gheorghe', 'Rusu', 'Munteanu', 'Matei', 'Constantin', 'Marin'];
 

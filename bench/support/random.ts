@@ -27,8 +27,7 @@ export function weighted<K extends string>(random: () => number, weights: Readon
 
 /** A UUIDv7 for a given time, random bits from `random` (the app's newId clamps to "now"). */
 export function uuidV7At(random: () => number, millis: number): string {
-  const hex = (digits: number) =>
-    Array.from({ length: digits }, () => Math.floor(random() * 16).toString(16)).join('');
+  const hex = (digits: number) => Array.from({ length: digits }, () => Math.floor(random() * 16).toString(16)).join('');
   const time = Math.floor(millis).toString(16).padStart(12, '0');
   const variant = (8 + Math.floor(random() * 4)).toString(16);
   return `${time.slice(0, 8)}-${time.slice(8)}-7${hex(3)}-${variant}${hex(3)}-${hex(12)}`;

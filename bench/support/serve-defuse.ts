@@ -15,9 +15,23 @@ const admin = await createUser(deps, null, {
   role: 'admin',
   password: 'a long enough bench password',
 });
-const actor: Actor = { kind: 'session', userId: admin.id, userName: admin.name, role: 'admin', sessionId: null, tokenId: null, csrfToken: null };
+const actor: Actor = {
+  kind: 'session',
+  userId: admin.id,
+  userName: admin.name,
+  role: 'admin',
+  sessionId: null,
+  tokenId: null,
+  csrfToken: null,
+};
 const { secret } = await createApiToken(deps, actor, { name: 'bench', role: 'admin' }, null);
-const app = await buildApp({ config, db: runtime.database.db, clock: systemClock, events: runtime.events });
+const app = await buildApp({
+  config,
+  db: runtime.database.db,
+  clock: systemClock,
+  events: runtime.events,
+  writes: runtime.writes,
+});
 await app.listen({ host: config.HOST, port: config.PORT });
 const address = app.server.address();
 process.stdout.write(`${JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0, token: secret })}\n`);

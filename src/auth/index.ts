@@ -8,4 +8,5 @@ export type { AuthDeps } from './use-cases/auth-deps.ts';
 export { authenticateSession, authenticateToken } from './use-cases/authenticate.ts';
 export { createApiToken, listApiTokens, revokeApiToken } from './use-cases/manage-api-tokens.ts';
 export { createUser, getUser, listUsers, updateUser } from './use-cases/manage-users.ts';
+export { rememberTokens } from './use-cases/remember-tokens.ts';
 export { signIn } from './use-cases/sign-in.ts';

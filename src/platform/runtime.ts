@@ -1,12 +1,14 @@
 import { type DefuseEvent, shrinkEvent } from '../realtime/index.ts';
 import type { Config } from './config.ts';
 import { type DatabaseHandle, migrateToLatest, openDatabase } from './db/database.ts';
+import { createWriteRunner, type WriteRunner } from './db/write-runner.ts';
 import { type EventBus, InProcessEventBus } from './events/event-bus.ts';
 import { PostgresEventBus } from './events/postgres-event-bus.ts';
 
 export interface Runtime {
   database: DatabaseHandle;
   events: EventBus<DefuseEvent>;
+  writes: WriteRunner;
   close(): Promise<void>;
 }
 
@@ -30,6 +32,7 @@ export async function startRuntime(config: Pick<Config, 'DATABASE_URL' | 'SQLITE
   return {
     database,
     events,
+    writes: createWriteRunner(database),
     close: async () => {
       await events.close();
       await database.close();

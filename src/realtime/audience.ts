@@ -13,7 +13,7 @@ export type Viewer =
  * Deactivation notices are control messages for the socket layer, shown to nobody.
  */
 export function mayReceive(viewer: Viewer, event: DefuseEvent): boolean {
-  if (event.type === 'user.deactivated') return false;
+  if (event.type === 'user.deactivated' || event.type === 'token.revoked') return false;
   if (viewer.kind === 'staff') return true;
   return (
     event.type === 'message.created' &&

@@ -14,6 +14,7 @@ export async function eventsRoutes(app: FastifyInstance, bus: EventBus<DefuseEve
   const sockets = new Map<WebSocket, Viewer & { kind: 'staff' }>();
 
   const unsubscribe = bus.subscribe((event) => {
+    if (event.type === 'token.revoked') return;
     if (event.type === 'user.deactivated') {
       for (const [socket, viewer] of sockets) if (viewer.userId === event.userId) socket.close(closeSignedOut, 'deactivated');
       return;

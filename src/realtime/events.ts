@@ -8,7 +8,9 @@ export type DefuseEvent =
   | { type: 'conversation.updated'; conversationId: string; conversation: ConversationSummary }
   | { type: 'customer.updated'; customerId: string; customer: Customer }
   /** Closes the user's open sockets on every node: deactivation takes effect at once. */
-  | { type: 'user.deactivated'; userId: string };
+  | { type: 'user.deactivated'; userId: string }
+  /** Makes every node forget a revoked API token it may have remembered. */
+  | { type: 'token.revoked'; tokenId: string };
 
 /** Large events cross nodes as a marker; screens re-fetch what they need. */
 export function shrinkEvent(event: DefuseEvent): DefuseEvent {

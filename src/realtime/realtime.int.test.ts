@@ -139,6 +139,7 @@ describe.runIf(testDialects.includes('postgres'))('live events across two Defuse
       db: runtime.database.db,
       clock: first.clock,
       events: runtime.events,
+      writes: runtime.writes,
       logger: false,
     });
     await second.listen({ port: 0, host: '127.0.0.1' });

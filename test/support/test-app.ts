@@ -33,7 +33,15 @@ export async function createTestApp(dialect: 'sqlite' | 'postgres', environment:
   const runtime = await startRuntime(config);
   const clock = fixedClock(new Date('2026-11-24T10:00:00.000Z'));
   const routeCatalog: RouteAccess[] = [];
-  const app = await buildApp({ config, db: runtime.database.db, clock, events: runtime.events, logger: false, routeCatalog });
+  const app = await buildApp({
+    config,
+    db: runtime.database.db,
+    clock,
+    events: runtime.events,
+    writes: runtime.writes,
+    logger: false,
+    routeCatalog,
+  });
   await app.ready();
   const deps = { db: runtime.database.db, clock, events: runtime.events, sessionTtlHours: 1 };
   const users = {} as Record<Role, User>;

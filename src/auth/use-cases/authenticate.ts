@@ -40,6 +40,9 @@ export async function authenticateSession(deps: AuthDeps, sessionSecret: string)
 export async function authenticateToken(deps: AuthDeps, secret: string): Promise<Actor | null> {
   if (!secret.startsWith(apiTokenPrefix)) return null;
   const now = deps.clock.now();
+  const secretHash = hashSecret(secret);
+  const cached = deps.tokenCache?.get(secretHash, now.getTime());
+  if (cached) return cached;
   const row = await deps.db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.created_by')
@@ -52,13 +55,13 @@ export async function authenticateToken(deps: AuthDeps, secret: string): Promise
       'users.name',
       'users.deactivated_at',
     ])
-    .where('api_tokens.secret_hash', '=', hashSecret(secret))
+    .where('api_tokens.secret_hash', '=', secretHash)
     .executeTakeFirst();
   if (!row || row.revoked_at !== null || row.deactivated_at !== null || !isRole(row.role)) return null;
   if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > touchIntervalMs) {
     await deps.db.updateTable('api_tokens').set({ last_used_at: now.toISOString() }).where('id', '=', row.token_id).execute();
   }
-  return {
+  const actor: Actor = {
     kind: 'token',
     userId: row.user_id,
     userName: row.name,
@@ -67,4 +70,6 @@ export async function authenticateToken(deps: AuthDeps, secret: string): Promise
     tokenId: row.token_id,
     csrfToken: null,
   };
+  deps.tokenCache?.set(secretHash, actor, now.getTime());
+  return actor;
 }

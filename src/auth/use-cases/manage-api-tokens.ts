@@ -105,4 +105,6 @@ export async function revokeApiToken(deps: AuthDeps, actor: Actor, id: string, i
       ip,
     });
   });
+  // Every node forgets the token at once, even if it was remembered a moment ago.
+  await deps.events.publish({ type: 'token.revoked', tokenId: id });
 }

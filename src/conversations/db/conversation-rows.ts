@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { preparedQuery } from '../../platform/db/prepared-query.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import type { Channel, ConversationStatus, ConversationSummary, Message, MessageKind, Priority } from '../domain/conversation.ts';
 
@@ -58,8 +59,12 @@ export function summaryFromRow(row: SummaryRow): ConversationSummary {
   };
 }
 
+const summaryById = preparedQuery<{ id: string }, SummaryRow>((db, argument) =>
+  summaryQuery(db).where('conversations.id', '=', argument('id')),
+);
+
 export async function loadSummary(db: Kysely<Database>, id: string): Promise<ConversationSummary | null> {
-  const row = await summaryQuery(db).where('conversations.id', '=', id).executeTakeFirst();
+  const [row] = await summaryById(db, { id });
   return row ? summaryFromRow(row) : null;
 }
 

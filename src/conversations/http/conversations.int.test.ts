@@ -26,8 +26,15 @@ for (const dialect of testDialects) {
       expect(first.statusCode).toBe(201);
       const created = first.json();
       expect(created.duplicate).toBe(false);
-      expect(created.customer.name).toBe('Ioana Pop');
-      expect(created.customer.emails).toEqual(['ioana.pop@example.ro']);
+      expect(created.customerCreated).toBe(true);
+      expect(created.conversationCreated).toBe(true);
+      expect(created.conversation.customer.name).toBe('Ioana Pop');
+      const customer = await test.app.inject({
+        method: 'GET',
+        url: `/api/v1/customers/${created.conversation.customer.id}`,
+        headers: agent.headers,
+      });
+      expect(customer.json().emails).toEqual(['ioana.pop@example.ro']);
       expect(created.conversation.status).toBe('open');
       expect(created.conversation.waitingSince).toBe('2026-11-24T10:00:00.000Z');
       expect(created.conversation.number).toBeGreaterThan(1000);
@@ -222,11 +229,11 @@ for (const dialect of testDialects) {
       });
       const second = (await inbound({ channel: 'email', from: { email: 'again@example.com' }, body: 'A new problem' })).json();
       expect(second.conversation.id).not.toBe(first.conversation.id);
-      expect(second.customer.id).toBe(first.customer.id);
+      expect(second.conversation.customer.id).toBe(first.conversation.customer.id);
       const history = (
         await test.app.inject({
           method: 'GET',
-          url: `/api/v1/customers/${first.customer.id}/conversations`,
+          url: `/api/v1/customers/${first.conversation.customer.id}/conversations`,
           headers: agent.headers,
         })
       ).json();

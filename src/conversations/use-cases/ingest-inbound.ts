@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
-import { type Customer, getCustomer, identifyOrCreateCustomer, type SenderIdentity } from '../../customers/index.ts';
+import { identifyOrCreateCustomer, type SenderIdentity } from '../../customers/index.ts';
 import { isUniqueViolation, nextCounterValue } from '../../platform/db/database.ts';
+import { preparedQuery } from '../../platform/db/prepared-query.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { newId } from '../../platform/ids.ts';
 import { loadSummary, messageFromRow, messageQuery } from '../db/conversation-rows.ts';
@@ -31,41 +32,97 @@ export interface InboundMessage {
 export interface IngestResult {
   message: Message;
   conversation: ConversationSummary;
-  customer: Customer;
   duplicate: boolean;
-}
-
-interface Stored {
-  messageId: string;
-  conversationId: string;
-  customerId: string;
+  customerCreated: boolean;
   conversationCreated: boolean;
 }
 
-async function findDuplicate(db: Kysely<Database>, channel: Channel, externalId: string | undefined) {
-  if (!externalId) return undefined;
-  return db
-    .selectFrom('messages')
-    .select(['id', 'conversation_id'])
-    .where('channel', '=', channel)
-    .where('external_id', '=', externalId)
-    .executeTakeFirst();
-}
-
-async function store(db: Kysely<Database>, input: InboundMessage, now: string): Promise<Stored> {
-  const { customerId } = await identifyOrCreateCustomer(db, input.from, now);
-  const at = input.receivedAt && input.receivedAt < now ? new Date(input.receivedAt).toISOString() : now;
-
-  let conversation = await db
+// The hot path's queries, built once per database (see preparedQuery).
+const findByExternalId = preparedQuery<{ channel: string; externalId: string }, { id: string; conversation_id: string }>(
+  (db, argument) =>
+    db
+      .selectFrom('messages')
+      .select(['id', 'conversation_id'])
+      .where('channel', '=', argument('channel'))
+      .where('external_id', '=', argument('externalId')),
+);
+const findActiveConversation = preparedQuery<
+  { customerId: string },
+  { id: string; status: string; waiting_since: string | null; last_message_at: string }
+>((db, argument) =>
+  db
     .selectFrom('conversations')
     .select(['id', 'status', 'waiting_since', 'last_message_at'])
-    .where('customer_id', '=', customerId)
+    .where('customer_id', '=', argument('customerId'))
     .where('status', 'in', activeStatuses)
-    .$if(input.conversationId !== undefined, (query) => query.where('id', '=', input.conversationId ?? ''))
     .orderBy('last_message_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  let conversationCreated = false;
+    .limit(1),
+);
+const insertMessage = preparedQuery<Record<string, unknown>, never>((db, argument) =>
+  db.insertInto('messages').values({
+    id: argument('id'),
+    conversation_id: argument('conversationId'),
+    kind: 'customer',
+    author_user_id: null,
+    body: argument('body'),
+    channel: argument('channel'),
+    external_id: argument('externalId'),
+    created_at: argument('createdAt'),
+  }),
+);
+const recordLatestMessage = preparedQuery<Record<string, unknown>, never>((db, argument) =>
+  db
+    .updateTable('conversations')
+    .set((builder) => ({
+      status: argument('status'),
+      waiting_since: argument('waitingSince'),
+      updated_at: argument('now'),
+      message_count: builder('message_count', '+', 1),
+      last_message_at: argument('at'),
+      last_message_preview: argument('preview'),
+    }))
+    .where('id', '=', argument('id')),
+);
+const recordEarlierMessage = preparedQuery<Record<string, unknown>, never>((db, argument) =>
+  db
+    .updateTable('conversations')
+    .set((builder) => ({
+      status: argument('status'),
+      waiting_since: argument('waitingSince'),
+      updated_at: argument('now'),
+      message_count: builder('message_count', '+', 1),
+    }))
+    .where('id', '=', argument('id')),
+);
+
+async function readStored(db: Kysely<Database>, messageId: string, conversationId: string): Promise<IngestResult> {
+  const [row, conversation] = await Promise.all([
+    messageQuery(db).where('messages.id', '=', messageId).executeTakeFirstOrThrow(),
+    loadSummary(db, conversationId),
+  ]);
+  if (!conversation) throw conversationError('conversation-not-found', `Conversation ${conversationId} vanished.`);
+  return { message: messageFromRow(row), conversation, duplicate: true, customerCreated: false, conversationCreated: false };
+}
+
+/** One inbound message, inside the caller's transaction: dedupe, identify, thread, store. */
+async function store(db: Kysely<Database>, input: InboundMessage, now: string): Promise<IngestResult> {
+  if (input.externalMessageId) {
+    const [existing] = await findByExternalId(db, { channel: input.channel, externalId: input.externalMessageId });
+    if (existing) return readStored(db, existing.id, existing.conversation_id);
+  }
+  const { customerId, created: customerCreated } = await identifyOrCreateCustomer(db, input.from, now);
+  const at = input.receivedAt && input.receivedAt < now ? new Date(input.receivedAt).toISOString() : now;
+
+  let conversation = input.conversationId
+    ? await db
+        .selectFrom('conversations')
+        .select(['id', 'status', 'waiting_since', 'last_message_at'])
+        .where('id', '=', input.conversationId)
+        .where('customer_id', '=', customerId)
+        .where('status', 'in', activeStatuses)
+        .executeTakeFirst()
+    : (await findActiveConversation(db, { customerId }))[0];
+  const conversationCreated = !conversation;
   if (!conversation) {
     const id = newId();
     await db
@@ -88,57 +145,44 @@ async function store(db: Kysely<Database>, input: InboundMessage, now: string): 
       })
       .execute();
     conversation = { id, status: 'open', waiting_since: null, last_message_at: at };
-    conversationCreated = true;
   }
 
-  const messageId = newId();
-  await db
-    .insertInto('messages')
-    .values({
-      id: messageId,
-      conversation_id: conversation.id,
-      kind: 'customer',
-      author_user_id: null,
-      body: input.body,
-      channel: input.channel,
-      external_id: input.externalMessageId ?? null,
-      created_at: at,
-    })
-    .execute();
+  const message: Message = {
+    id: newId(),
+    conversationId: conversation.id,
+    kind: 'customer',
+    author: null,
+    body: input.body,
+    channel: input.channel,
+    externalId: input.externalMessageId ?? null,
+    createdAt: at,
+  };
+  await insertMessage(db, {
+    id: message.id,
+    conversationId: message.conversationId,
+    body: message.body,
+    channel: message.channel,
+    externalId: message.externalId,
+    createdAt: message.createdAt,
+  });
   const next = afterMessage(
     { status: conversation.status as ConversationStatus, waitingSince: conversation.waiting_since },
     'customer',
     at,
   );
-  const isLatest = at >= conversation.last_message_at;
-  await db
-    .updateTable('conversations')
-    .set((builder) => ({
-      status: next.status,
-      waiting_since: next.waitingSince,
-      updated_at: now,
-      message_count: builder('message_count', '+', 1),
-      ...(isLatest ? { last_message_at: at, last_message_preview: previewOf(input.body) } : {}),
-    }))
-    .where('id', '=', conversation.id)
-    .execute();
-  return { messageId, conversationId: conversation.id, customerId, conversationCreated };
-}
-
-async function readBack(deps: ConversationDeps, messageId: string, conversationId: string, duplicate: boolean) {
-  const [messageRow, conversation] = await Promise.all([
-    messageQuery(deps.db).where('messages.id', '=', messageId).executeTakeFirstOrThrow(),
-    loadSummary(deps.db, conversationId),
-  ]);
-  if (!conversation) throw conversationError('conversation-not-found', `Conversation ${conversationId} vanished.`);
-  const customer = await getCustomer(deps, conversation.customer.id);
-  return { message: messageFromRow(messageRow), conversation, customer, duplicate };
+  const change = { id: conversation.id, status: next.status, waitingSince: next.waitingSince, now };
+  if (at >= conversation.last_message_at) await recordLatestMessage(db, { ...change, at, preview: previewOf(input.body) });
+  else await recordEarlierMessage(db, change);
+  const summary = await loadSummary(db, conversation.id);
+  if (!summary) throw conversationError('conversation-not-found', `Conversation ${conversation.id} vanished.`);
+  return { message, conversation: summary, duplicate: false, customerCreated, conversationCreated };
 }
 
 /**
  * The one way a customer's message enters Defuse, whatever the channel: identify the customer,
- * thread into their active case or open a new one, and store it in one transaction. Only then
- * is anything acknowledged or published. A repeated external message id stores nothing new.
+ * thread into their active case or open a new one, and store it in one transaction (possibly
+ * shared with concurrent arrivals: group commit). Only then is anything acknowledged or
+ * published. A repeated external message id returns the stored message and stores nothing new.
  */
 export async function ingestInbound(deps: ConversationDeps, input: InboundMessage): Promise<IngestResult> {
   if (!input.from.email && !input.from.phone && !input.from.externalId) {
@@ -146,34 +190,30 @@ export async function ingestInbound(deps: ConversationDeps, input: InboundMessag
       { field: 'body.from', message: 'needs email, phone or externalId' },
     ]);
   }
-  const existing = await findDuplicate(deps.db, input.channel, input.externalMessageId);
-  if (existing) return readBack(deps, existing.id, existing.conversation_id, true);
-
   const now = deps.clock.now().toISOString();
-  let stored: Stored;
+  let result: IngestResult;
   try {
-    stored = await deps.db.transaction().execute((transaction) => store(transaction, input, now));
+    result = await deps.writes.run((transaction) => store(transaction, input, now));
   } catch (error) {
+    // On PostgreSQL a concurrent request may have stored the same message or created the same
+    // customer between our read and our insert; the unique index refused ours. Look again.
     if (!isUniqueViolation(error)) throw error;
-    // A concurrent request stored the same message or created the same customer: look again.
-    const raced = await findDuplicate(deps.db, input.channel, input.externalMessageId);
-    if (raced) return readBack(deps, raced.id, raced.conversation_id, true);
-    stored = await deps.db.transaction().execute((transaction) => store(transaction, input, now));
+    result = await deps.writes.run((transaction) => store(transaction, input, now));
   }
-
-  const result = await readBack(deps, stored.messageId, stored.conversationId, false);
-  if (stored.conversationCreated) {
+  if (!result.duplicate) {
+    if (result.conversationCreated) {
+      await deps.events.publish({
+        type: 'conversation.created',
+        conversationId: result.conversation.id,
+        conversation: result.conversation,
+      });
+    }
     await deps.events.publish({
-      type: 'conversation.created',
-      conversationId: stored.conversationId,
+      type: 'message.created',
+      conversationId: result.conversation.id,
+      message: result.message,
       conversation: result.conversation,
     });
   }
-  await deps.events.publish({
-    type: 'message.created',
-    conversationId: stored.conversationId,
-    message: result.message,
-    conversation: result.conversation,
-  });
   return result;
 }

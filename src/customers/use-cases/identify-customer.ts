@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { preparedQuery } from '../../platform/db/prepared-query.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { normalizeEmailAddress, normalizePhoneNumber } from '../domain/contacts.ts';
 import { defaultCustomerFields } from '../domain/customer.ts';
@@ -10,6 +11,18 @@ export interface SenderIdentity {
   phone?: string | undefined;
   name?: string | undefined;
 }
+
+// Every inbound message asks these; they are built once per database (see preparedQuery).
+const customerByExternalId = preparedQuery<{ externalId: string }, { id: string }>((db, argument) =>
+  db.selectFrom('customers').select('id').where('external_id', '=', argument('externalId')),
+);
+const customerByContact = preparedQuery<{ kind: string; value: string }, { customer_id: string }>((db, argument) =>
+  db
+    .selectFrom('customer_contacts')
+    .select('customer_id')
+    .where('kind', '=', argument('kind'))
+    .where('value', '=', argument('value')),
+);
 
 /** A friendly name for an unknown sender: their display name, else the e-mail's local part. */
 function nameForSender(sender: SenderIdentity): string {
@@ -29,19 +42,14 @@ export async function identifyOrCreateCustomer(
   now: string,
 ): Promise<{ customerId: string; created: boolean }> {
   if (sender.externalId) {
-    const row = await db.selectFrom('customers').select('id').where('external_id', '=', sender.externalId).executeTakeFirst();
+    const [row] = await customerByExternalId(db, { externalId: sender.externalId });
     if (row) return { customerId: row.id, created: false };
   }
   const contacts: Array<{ kind: string; value: string }> = [];
   if (sender.email) contacts.push({ kind: 'email', value: normalizeEmailAddress(sender.email) });
   if (sender.phone) contacts.push({ kind: 'phone', value: normalizePhoneNumber(sender.phone) });
   for (const contact of contacts) {
-    const row = await db
-      .selectFrom('customer_contacts')
-      .select('customer_id')
-      .where('kind', '=', contact.kind)
-      .where('value', '=', contact.value)
-      .executeTakeFirst();
+    const [row] = await customerByContact(db, contact);
     if (row) return { customerId: row.customer_id, created: false };
   }
   const customerId = await insertCustomer(

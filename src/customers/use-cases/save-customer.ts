@@ -10,8 +10,8 @@ import { customerError } from '../domain/customer-errors.ts';
 import type { CustomerFieldsInput, CustomerPatch } from '../domain/customer-schema.ts';
 import type { ChangeAuthor, CustomerDeps } from './customer-deps.ts';
 
-async function replaceContacts(db: Kysely<Database>, customerId: string, emails: string[], phones: string[]) {
-  await db.deleteFrom('customer_contacts').where('customer_id', '=', customerId).execute();
+async function replaceContacts(db: Kysely<Database>, customerId: string, emails: string[], phones: string[], isNew = false) {
+  if (!isNew) await db.deleteFrom('customer_contacts').where('customer_id', '=', customerId).execute();
   const rows = [
     ...[...new Set(emails.map(normalizeEmailAddress))].map((value, position) => ({ kind: 'email', value, position })),
     ...[...new Set(phones.map(normalizePhoneNumber))].map((value, position) => ({ kind: 'phone', value, position })),
@@ -64,7 +64,7 @@ export async function insertCustomer(db: Kysely<Database>, fields: CustomerField
       updated_at: now,
     })
     .execute();
-  await replaceContacts(db, id, fields.emails, fields.phones);
+  await replaceContacts(db, id, fields.emails, fields.phones, true);
   return id;
 }
 

@@ -11,6 +11,11 @@ export type DialectName = 'sqlite' | 'postgres';
 export interface DatabaseHandle {
   db: Kysely<Database>;
   dialect: DialectName;
+  /**
+   * True when every write goes through one connection (SQLite): writers gain from group commit.
+   * PostgreSQL writes concurrently over a pool and commits each transaction on its own.
+   */
+  singleWriter: boolean;
   /** Set for PostgreSQL: the realtime bus and job claiming need a raw pool. */
   pool: pg.Pool | null;
   close(): Promise<void>;
@@ -36,8 +41,8 @@ export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
     sqlite.pragma(`synchronous = ${options.sqliteSynchronous ?? 'normal'}`);
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-    return { db, dialect: 'sqlite', pool: null, close: () => db.destroy() };
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+    return { db, dialect: 'sqlite', singleWriter: true, pool: null, close: () => db.destroy() };
   }
   // 64-bit integers hold money in minor units and counters; all fit in a double's 53-bit range.
   const types = {
@@ -46,7 +51,34 @@ export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
   };
   const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, types });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', pool, close: () => db.destroy() };
+  return { db, dialect: 'postgres', singleWriter: false, pool, close: () => db.destroy() };
+}
+
+const statementCacheSize = 500;
+
+/**
+ * Kysely prepares every query afresh; better-sqlite3 statements are reusable, and preparing
+ * costs as much as running a small query. Keep the most recent ones by SQL text.
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database) {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare: (text: string) => {
+      let statement = cache.get(text);
+      if (statement) {
+        cache.delete(text);
+      } else {
+        statement = sqlite.prepare(text);
+        if (cache.size >= statementCacheSize) {
+          const oldest = cache.keys().next().value;
+          if (oldest !== undefined) cache.delete(oldest);
+        }
+      }
+      cache.set(text, statement);
+      return statement;
+    },
+  };
 }
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -9,15 +9,17 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('messages').addColumn('analysis', json).execute();
   await db.schema.alterTable('messages').addColumn('analysis_version', 'text').execute();
   await db.schema.alterTable('messages').addColumn('heat', 'integer').execute();
-  await db.schema
-    .createIndex('messages_analysis_version')
-    .on('messages')
-    .columns(['kind', 'analysis_version', 'id'])
-    .execute();
+  await db.schema.createIndex('messages_analysis_version').on('messages').columns(['kind', 'analysis_version', 'id']).execute();
 
   // The inbox sorts and flags by the conversation's current reading, kept beside the case.
-  await db.schema.alterTable('conversations').addColumn('heat', 'integer', (column) => column.notNull().defaultTo(0)).execute();
-  await db.schema.alterTable('conversations').addColumn('peak_heat', 'integer', (column) => column.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('conversations')
+    .addColumn('heat', 'integer', (column) => column.notNull().defaultTo(0))
+    .execute();
+  await db.schema
+    .alterTable('conversations')
+    .addColumn('peak_heat', 'integer', (column) => column.notNull().defaultTo(0))
+    .execute();
   await db.schema
     .alterTable('conversations')
     .addColumn('heat_trend', 'text', (column) => column.notNull().defaultTo('steady'))
@@ -57,5 +59,6 @@ export async function down(db: Kysely<any>): Promise<void> {
     await db.schema.alterTable('conversations').dropColumn(column).execute();
   }
   await db.schema.dropIndex('messages_analysis_version').execute();
-  for (const column of ['heat', 'analysis_version', 'analysis']) await db.schema.alterTable('messages').dropColumn(column).execute();
+  for (const column of ['heat', 'analysis_version', 'analysis'])
+    await db.schema.alterTable('messages').dropColumn(column).execute();
 }
