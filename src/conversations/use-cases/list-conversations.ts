@@ -1,3 +1,5 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../platform/db/schema.ts';
 import { summaryFromRow, summaryQuery } from '../db/conversation-rows.ts';
 import type { Channel, ConversationStatus, ConversationSummary } from '../domain/conversation.ts';
 import type { ConversationDeps } from './conversation-deps.ts';
@@ -34,6 +36,49 @@ function decodeCursor(text: string | undefined): Cursor | null {
   }
 }
 
+/** The ids of one page, newest activity first, for one status (or any status when null). */
+function newestIds(db: Kysely<Database>, input: ListConversationsInput, status: ConversationStatus | null, after: Cursor | null) {
+  let query = db.selectFrom('conversations').select(['id', 'last_message_at']);
+  if (status) query = query.where('status', '=', status);
+  if (input.assigneeId === 'none') query = query.where('assignee_id', 'is', null);
+  else if (input.assigneeId) query = query.where('assignee_id', '=', input.assigneeId);
+  if (input.channel) query = query.where('channel', '=', input.channel);
+  if (input.customerId) query = query.where('customer_id', '=', input.customerId);
+  // A row-value comparison lets both databases use it as an index bound, so deep pages stay cheap.
+  if (after) query = query.where((builder) => builder(builder.refTuple('last_message_at', 'id'), '<', builder.tuple(after.key, after.id)));
+  return query.orderBy('last_message_at', 'desc').orderBy('id', 'desc').limit(input.limit + 1);
+}
+
+/** Plain code-unit order, as the databases compare these ASCII keys (never locale collation). */
+function descendingBy(a: string, b: string): number {
+  return a < b ? 1 : a > b ? -1 : 0;
+}
+
+async function pageNewest(db: Kysely<Database>, input: ListConversationsInput, after: Cursor | null): Promise<string[]> {
+  const statuses = input.statuses ?? [];
+  if (statuses.length <= 1) return (await newestIds(db, input, statuses[0] ?? null, after).execute()).map((row) => row.id);
+  // Several statuses: one ordered, limited read per status, merged. A single `status IN (…)`
+  // query would make SQLite sort every matching row before taking the first page.
+  const perStatus = await Promise.all(statuses.map((status) => newestIds(db, input, status, after).execute()));
+  return perStatus
+    .flat()
+    .sort((a, b) => descendingBy(a.last_message_at, b.last_message_at) || descendingBy(a.id, b.id))
+    .slice(0, input.limit + 1)
+    .map((row) => row.id);
+}
+
+async function pageWaiting(db: Kysely<Database>, input: ListConversationsInput, after: Cursor | null): Promise<string[]> {
+  let query = db.selectFrom('conversations').select('id').where('waiting_since', 'is not', null);
+  if (input.statuses && input.statuses.length > 0) query = query.where('status', 'in', input.statuses);
+  if (input.assigneeId === 'none') query = query.where('assignee_id', 'is', null);
+  else if (input.assigneeId) query = query.where('assignee_id', '=', input.assigneeId);
+  if (input.channel) query = query.where('channel', '=', input.channel);
+  if (input.customerId) query = query.where('customer_id', '=', input.customerId);
+  if (after) query = query.where((builder) => builder(builder.refTuple('waiting_since', 'id'), '>', builder.tuple(after.key, after.id)));
+  const rows = await query.orderBy('waiting_since', 'asc').orderBy('id', 'asc').limit(input.limit + 1).execute();
+  return rows.map((row) => row.id);
+}
+
 /**
  * The inbox: keyset-paged so page 50 costs what page 1 costs. `newest` orders by last activity,
  * `waiting` puts the customer who has waited longest first (only cases with someone waiting).
@@ -42,42 +87,15 @@ export async function listConversations(
   deps: Pick<ConversationDeps, 'db'>,
   input: ListConversationsInput,
 ): Promise<{ items: ConversationSummary[]; nextCursor: string | null }> {
-  let query = summaryQuery(deps.db);
-  if (input.statuses && input.statuses.length > 0) query = query.where('conversations.status', 'in', input.statuses);
-  if (input.assigneeId === 'none') query = query.where('conversations.assignee_id', 'is', null);
-  else if (input.assigneeId) query = query.where('conversations.assignee_id', '=', input.assigneeId);
-  if (input.channel) query = query.where('conversations.channel', '=', input.channel);
-  if (input.customerId) query = query.where('conversations.customer_id', '=', input.customerId);
   const after = decodeCursor(input.cursor);
-
-  if (input.sort === 'waiting') {
-    query = query.where('conversations.waiting_since', 'is not', null);
-    if (after) {
-      query = query.where((builder) =>
-        builder.or([
-          builder('conversations.waiting_since', '>', after.key),
-          builder.and([builder('conversations.waiting_since', '=', after.key), builder('conversations.id', '>', after.id)]),
-        ]),
-      );
-    }
-    query = query.orderBy('conversations.waiting_since', 'asc').orderBy('conversations.id', 'asc');
-  } else {
-    if (after) {
-      query = query.where((builder) =>
-        builder.or([
-          builder('conversations.last_message_at', '<', after.key),
-          builder.and([builder('conversations.last_message_at', '=', after.key), builder('conversations.id', '<', after.id)]),
-        ]),
-      );
-    }
-    query = query.orderBy('conversations.last_message_at', 'desc').orderBy('conversations.id', 'desc');
-  }
-
-  const rows = await query.limit(input.limit + 1).execute();
-  const items = rows.slice(0, input.limit).map(summaryFromRow);
+  const ids = input.sort === 'waiting' ? await pageWaiting(deps.db, input, after) : await pageNewest(deps.db, input, after);
+  const pageIds = ids.slice(0, input.limit);
+  const rows = pageIds.length > 0 ? await summaryQuery(deps.db).where('conversations.id', 'in', pageIds).execute() : [];
+  const byId = new Map(rows.map((row) => [row.id, summaryFromRow(row)]));
+  const items = pageIds.flatMap((id) => byId.get(id) ?? []);
   const last = items.at(-1);
   const nextCursor =
-    rows.length > input.limit && last
+    ids.length > input.limit && last
       ? encodeCursor({ key: input.sort === 'waiting' ? (last.waitingSince ?? '') : last.lastMessageAt, id: last.id })
       : null;
   return { items, nextCursor };

@@ -28,11 +28,6 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('conversations').addColumn('language', 'text').execute();
   await db.schema.alterTable('conversations').addColumn('category', 'text').execute();
   await db.schema.createIndex('conversations_heat').on('conversations').columns(['heat', 'last_message_at', 'id']).execute();
-  await db.schema
-    .createIndex('conversations_status_heat')
-    .on('conversations')
-    .columns(['status', 'heat', 'last_message_at', 'id'])
-    .execute();
 
   // An agent's "this label is wrong": kept for retraining and for evaluating the next version.
   await db.schema
@@ -53,7 +48,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 // biome-ignore lint/suspicious/noExplicitAny: see up()
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('analysis_corrections').execute();
-  await db.schema.dropIndex('conversations_status_heat').execute();
   await db.schema.dropIndex('conversations_heat').execute();
   for (const column of ['category', 'language', 'flags', 'heat_trend', 'peak_heat', 'heat']) {
     await db.schema.alterTable('conversations').dropColumn(column).execute();
