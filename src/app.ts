@@ -10,12 +10,13 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { auditRoutes } from './audit/index.ts';
-import { authGuard, authRoutes, type RouteAccess, tokensRoutes, usersRoutes } from './auth/index.ts';
+import { authGuard, authRoutes, type RouteAccess, rememberTokens, tokensRoutes, usersRoutes } from './auth/index.ts';
 import { conversationsRoutes } from './conversations/index.ts';
 import { customersRoutes } from './customers/index.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db/schema.ts';
+import type { WriteRunner } from './platform/db/write-runner.ts';
 import { platformError } from './platform/errors.ts';
 import type { EventBus } from './platform/events/event-bus.ts';
 import { installProblemHandler, sendProblem } from './platform/http/problem-handler.ts';
@@ -26,6 +27,7 @@ export interface AppDeps {
   db: Kysely<Database>;
   clock: Clock;
   events: EventBus<DefuseEvent>;
+  writes: WriteRunner;
   logger?: boolean | { level: string };
   /** Filled with every API route and the roles it allows (used by the role matrix test). */
   routeCatalog?: RouteAccess[];
@@ -33,7 +35,7 @@ export interface AppDeps {
 
 /** Builds the whole HTTP application without listening, so tests can `inject` or listen on port 0. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const { config, db, clock, events } = deps;
+  const { config, db, clock, events, writes } = deps;
   const app = Fastify({
     logger: deps.logger ?? { level: config.LOG_LEVEL },
     bodyLimit: config.BODY_LIMIT_BYTES,
@@ -61,8 +63,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
 
-  const authDeps = { db, clock, sessionTtlHours: config.SESSION_TTL_HOURS, events };
-  const capabilityDeps = { db, clock, events };
+  const authDeps = { db, clock, sessionTtlHours: config.SESSION_TTL_HOURS, events, tokenCache: rememberTokens(events) };
+  const capabilityDeps = { db, clock, events, writes };
 
   await app.register(
     async (api) => {

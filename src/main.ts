@@ -19,7 +19,13 @@ async function main(): Promise<void> {
   const seed = config.SEED_DEMO
     ? await seedDemoCompany({ db: runtime.database.db, clock: systemClock, events: runtime.events })
     : null;
-  const app = await buildApp({ config, db: runtime.database.db, clock: systemClock, events: runtime.events });
+  const app = await buildApp({
+    config,
+    db: runtime.database.db,
+    clock: systemClock,
+    events: runtime.events,
+    writes: runtime.writes,
+  });
 
   let stopping = false;
   const stop = async (signal: string) => {

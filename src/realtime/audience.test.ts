@@ -17,6 +17,7 @@ const messageEvent = (kind: Message['kind'], conversationId = 'c1'): Extract<Def
     channel: 'chat',
     externalId: null,
     createdAt: '2026-01-01T00:00:00Z',
+    analysis: null,
   },
 });
 const staff = { kind: 'staff', userId: 'u1', role: 'agent' } as const;
@@ -38,6 +39,15 @@ describe('who may see an event', () => {
     expect(mayReceive(customer, messageEvent('customer'))).toBe(true);
     expect(mayReceive(customer, messageEvent('agent', 'someone-else'))).toBe(false);
     expect(mayReceive(customer, { type: 'conversation.updated', conversationId: 'c1', conversation })).toBe(false);
+  });
+
+  it('alerts managers and admins about abuse, not agents or QA', () => {
+    const alert: DefuseEvent = { type: 'abuse.detected', conversationId: 'c1', messageId: 'm1', conversation, kinds: ['insult'] };
+    expect(mayReceive({ ...staff, role: 'manager' }, alert)).toBe(true);
+    expect(mayReceive({ ...staff, role: 'admin' }, alert)).toBe(true);
+    expect(mayReceive(staff, alert)).toBe(false);
+    expect(mayReceive({ ...staff, role: 'qa' }, alert)).toBe(false);
+    expect(mayReceive(customer, alert)).toBe(false);
   });
 
   it('shows deactivation notices to nobody', () => {

@@ -10,10 +10,13 @@ export type Viewer =
  * Who may see an event. Every staff role works the shared inbox, so staff see conversation and
  * customer events, internal notes included. A customer sees only the replies and their own
  * messages in their own conversation: never notes, system events, other cases or CRM data.
- * Deactivation notices are control messages for the socket layer, shown to nobody.
+ * Abuse alerts go to managers and admins. Deactivation and revocation notices are control
+ * messages for the socket and token layers, shown to nobody.
  */
 export function mayReceive(viewer: Viewer, event: DefuseEvent): boolean {
   if (event.type === 'user.deactivated' || event.type === 'token.revoked') return false;
+  // Managers step in when a customer turns abusive; the agent sees the banner in the conversation.
+  if (event.type === 'abuse.detected') return viewer.kind === 'staff' && (viewer.role === 'manager' || viewer.role === 'admin');
   if (viewer.kind === 'staff') return true;
   return (
     event.type === 'message.created' &&

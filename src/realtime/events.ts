@@ -7,6 +7,8 @@ export type DefuseEvent =
   | { type: 'conversation.created'; conversationId: string; conversation: ConversationSummary }
   | { type: 'conversation.updated'; conversationId: string; conversation: ConversationSummary }
   | { type: 'customer.updated'; customerId: string; customer: Customer }
+  /** A customer message crossed into abuse: managers are alerted live. */
+  | { type: 'abuse.detected'; conversationId: string; messageId: string; conversation: ConversationSummary; kinds: string[] }
   /** Closes the user's open sockets on every node: deactivation takes effect at once. */
   | { type: 'user.deactivated'; userId: string }
   /** Makes every node forget a revoked API token it may have remembered. */

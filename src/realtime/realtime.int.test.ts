@@ -111,6 +111,29 @@ for (const dialect of testDialects) {
       expect(code).toBe(4401);
     });
 
+    it('alerts managers live when a customer turns abusive, and not agents', async () => {
+      const manager = await test.signIn('manager');
+      const managerScreen = await connect(`ws://${base}/api/v1/events`, { cookie: manager.cookie });
+      const agentScreen = await connect(`ws://${base}/api/v1/events`, { cookie: agent.cookie });
+      const inbound = await test.app.inject({
+        method: 'POST',
+        url: '/api/v1/inbound',
+        headers: agent.headers,
+        payload: {
+          channel: 'chat',
+          from: { email: 'rude@example.com' },
+          body: 'You stupid idiot, I will find you and hurt you.',
+        },
+      });
+      const alert = await managerScreen.next((frame) => frame.type === 'abuse.detected', 1000);
+      expect(alert.conversationId).toBe(inbound.json().conversation.id);
+      expect(alert.kinds).toEqual(expect.arrayContaining(['threat']));
+      await agentScreen.next((frame) => frame.type === 'message.created' && frame.conversationId === alert.conversationId);
+      expect(agentScreen.frames.some((frame) => frame.type === 'abuse.detected')).toBe(false);
+      managerScreen.socket.close();
+      agentScreen.socket.close();
+    });
+
     it('closes the sockets of a user the moment an admin deactivates them', async () => {
       const admin = await test.signIn('admin');
       const qa = await test.signIn('qa');

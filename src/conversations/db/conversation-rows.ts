@@ -1,7 +1,10 @@
 import type { Kysely } from 'kysely';
+import type { MessageAnalysis, Trend } from '../../analysis/index.ts';
+import { parseJsonColumn } from '../../platform/db/database.ts';
 import { preparedQuery } from '../../platform/db/prepared-query.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import type { Channel, ConversationStatus, ConversationSummary, Message, MessageKind, Priority } from '../domain/conversation.ts';
+import type { ConversationFlag } from '../domain/heat-reading.ts';
 
 /** Conversations with the customer and assignee columns an inbox row needs. */
 export function summaryQuery(db: Kysely<Database>) {
@@ -23,6 +26,12 @@ export function summaryQuery(db: Kysely<Database>) {
       'conversations.waiting_since',
       'conversations.message_count',
       'conversations.last_message_preview',
+      'conversations.heat',
+      'conversations.peak_heat',
+      'conversations.heat_trend',
+      'conversations.flags',
+      'conversations.language',
+      'conversations.category',
       'customers.id as customer_id',
       'customers.name as customer_name',
       'customers.tier as customer_tier',
@@ -56,6 +65,12 @@ export function summaryFromRow(row: SummaryRow): ConversationSummary {
     waitingSince: row.waiting_since,
     messageCount: Number(row.message_count),
     lastMessagePreview: row.last_message_preview,
+    heat: Number(row.heat),
+    peakHeat: Number(row.peak_heat),
+    trend: row.heat_trend as Trend,
+    flags: parseJsonColumn<ConversationFlag[]>(row.flags, []),
+    language: row.language,
+    category: row.category,
   };
 }
 
@@ -82,6 +97,7 @@ export function messageQuery(db: Kysely<Database>) {
       'messages.channel',
       'messages.external_id',
       'messages.created_at',
+      'messages.analysis',
     ]);
 }
 
@@ -97,5 +113,6 @@ export function messageFromRow(row: MessageRow): Message {
     channel: row.channel as Channel,
     externalId: row.external_id,
     createdAt: row.created_at,
+    analysis: parseJsonColumn<MessageAnalysis | null>(row.analysis, null),
   };
 }

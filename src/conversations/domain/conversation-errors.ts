@@ -5,4 +5,5 @@ export const conversationError = defineErrors({
   'assignee-not-found': 'validation',
   'sender-unidentified': 'validation',
   'message-not-found': 'not-found',
+  'message-not-analysed': 'validation',
 });

@@ -10,6 +10,9 @@ export type MessageKind = (typeof messageKinds)[number];
 /** Statuses in which a new customer message joins the conversation instead of opening a new case. */
 export const activeStatuses: readonly ConversationStatus[] = ['open', 'pending', 'escalated'];
 
+import type { MessageAnalysis, Trend } from '../../analysis/index.ts';
+import type { ConversationFlag } from './heat-reading.ts';
+
 export interface ConversationSummary {
   id: string;
   number: number;
@@ -25,6 +28,13 @@ export interface ConversationSummary {
   waitingSince: string | null;
   messageCount: number;
   lastMessagePreview: string;
+  /** The customer's current heat (0–100), its peak in this case, and which way it is moving. */
+  heat: number;
+  peakHeat: number;
+  trend: Trend;
+  flags: ConversationFlag[];
+  language: string | null;
+  category: string | null;
 }
 
 export interface Message {
@@ -36,6 +46,8 @@ export interface Message {
   channel: Channel;
   externalId: string | null;
   createdAt: string;
+  /** Customer messages only: what the analysis read in it, and why (evidence spans). */
+  analysis: MessageAnalysis | null;
 }
 
 const previewLength = 160;

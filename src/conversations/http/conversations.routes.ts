@@ -4,8 +4,10 @@ import { z } from 'zod';
 import { requireActor, staffRoles } from '../../auth/index.ts';
 import { idParams, isoDateTime, limitQuery } from '../../platform/http/schemas.ts';
 import { channels, conversationStatuses, priorities } from '../domain/conversation.ts';
+import { conversationFlags } from '../domain/heat-reading.ts';
 import { changeConversation, postMessage } from '../use-cases/change-conversation.ts';
 import type { ConversationDeps } from '../use-cases/conversation-deps.ts';
+import { correctAnalysis, correctableSignals, listAnalysisCorrections } from '../use-cases/correct-analysis.ts';
 import { getConversation } from '../use-cases/get-conversation.ts';
 import { ingestInbound } from '../use-cases/ingest-inbound.ts';
 import { listConversations } from '../use-cases/list-conversations.ts';
@@ -33,13 +35,16 @@ export async function conversationsRoutes(app: FastifyInstance, deps: Conversati
       config: { roles: staffRoles },
       schema: {
         tags: ['conversations'],
-        summary: 'The inbox: filter by status, assignee, channel, customer; sort by newest or longest waiting',
+        summary:
+          'The inbox: filter by status, assignee, channel, customer, heat, flag; sort by newest, longest waiting or hottest',
         querystring: z.strictObject({
           status: statusList.optional(),
           assigneeId: z.string().max(64).optional(),
           channel: z.enum(channels).optional(),
           customerId: z.string().max(64).optional(),
-          sort: z.enum(['newest', 'waiting']).default('newest'),
+          sort: z.enum(['newest', 'waiting', 'heat']).default('newest'),
+          minHeat: z.coerce.number().int().min(0).max(100).optional(),
+          flag: z.enum(conversationFlags).optional(),
           limit: limitQuery,
           cursor: z.string().max(500).optional(),
         }),
@@ -70,7 +75,8 @@ export async function conversationsRoutes(app: FastifyInstance, deps: Conversati
       config: { roles: staffRoles },
       schema: {
         tags: ['conversations'],
-        summary: 'One conversation with its timeline, oldest first',
+        summary:
+          'One conversation with its timeline (oldest first), each customer message with its analysis, and the conversation reading',
         params: idParams,
         querystring: z.strictObject({
           before: z.string().max(64).optional(),
@@ -113,6 +119,44 @@ export async function conversationsRoutes(app: FastifyInstance, deps: Conversati
     },
     async (request, reply) =>
       reply.code(201).send(await postMessage(deps, requireActor(request), request.params.id, request.body)),
+  );
+
+  routes.post(
+    '/messages/:id/corrections',
+    {
+      config: { roles: staffRoles },
+      schema: {
+        tags: ['analysis'],
+        summary: 'Mark a label on a customer message as wrong (or missed); kept for retraining',
+        params: idParams,
+        body: z.strictObject({
+          signal: z.enum(correctableSignals),
+          verdict: z.enum(['wrong', 'missed']),
+          note: z.string().trim().max(1000).default(''),
+        }),
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await correctAnalysis(deps, requireActor(request).userId, { messageId: request.params.id, ...request.body })),
+  );
+
+  routes.get(
+    '/analysis/corrections',
+    {
+      config: { roles: ['manager', 'qa', 'admin'] },
+      schema: {
+        tags: ['analysis'],
+        summary: 'Label corrections with their texts, newest first (for retraining and evaluation)',
+        querystring: z.strictObject({
+          limit: limitQuery,
+          cursor: z.string().max(64).optional(),
+          messageId: z.string().max(64).optional(),
+        }),
+      },
+    },
+    async (request) => listAnalysisCorrections(deps, request.query),
   );
 
   routes.post(

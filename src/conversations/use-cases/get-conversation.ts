@@ -1,3 +1,4 @@
+import { analyzeConversation, type ConversationAnalysis } from '../../analysis/index.ts';
 import { loadSummary, messageFromRow, messageQuery } from '../db/conversation-rows.ts';
 import type { ConversationSummary, Message } from '../domain/conversation.ts';
 import { conversationError } from '../domain/conversation-errors.ts';
@@ -14,7 +15,7 @@ export interface GetConversationInput {
 export async function getConversation(
   deps: Pick<ConversationDeps, 'db'>,
   input: GetConversationInput,
-): Promise<{ conversation: ConversationSummary; messages: Message[]; hasEarlier: boolean }> {
+): Promise<{ conversation: ConversationSummary; messages: Message[]; hasEarlier: boolean; reading: ConversationAnalysis }> {
   const conversation = await loadSummary(deps.db, input.id);
   if (!conversation) throw conversationError('conversation-not-found', `There is no conversation ${input.id}.`);
   let query = messageQuery(deps.db).where('messages.conversation_id', '=', input.id);
@@ -39,5 +40,15 @@ export async function getConversation(
     .limit(input.limit + 1)
     .execute();
   const messages = rows.slice(0, input.limit).map(messageFromRow).reverse();
-  return { conversation, messages, hasEarlier: rows.length > input.limit };
+  // The reading (trajectory, trend, feels unheard, de-escalation credit) of the loaded timeline,
+  // from the analyses stored with each message: pure, and cheap at this size.
+  const reading = analyzeConversation(
+    messages.map((message) => ({
+      kind: message.kind,
+      text: message.body,
+      at: message.createdAt,
+      analysis: message.analysis ?? undefined,
+    })),
+  );
+  return { conversation, messages, hasEarlier: rows.length > input.limit, reading };
 }

@@ -1,7 +1,9 @@
+import { analyzeMessage } from '../../analysis/index.ts';
 import { nextCounterValue } from '../../platform/db/database.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Channel, ConversationStatus, MessageKind, Priority } from '../domain/conversation.ts';
 import { previewOf } from '../domain/conversation.ts';
+import { calmReading, nextReading } from '../domain/heat-reading.ts';
 import { afterMessage } from '../domain/timeline-rules.ts';
 import type { ConversationDeps } from './conversation-deps.ts';
 
@@ -32,7 +34,18 @@ export async function importConversation(deps: Pick<ConversationDeps, 'db'>, inp
   const last = messages.at(-1);
   if (!first || !last) throw new Error('A conversation needs at least one message.');
   let state = { status: input.status, waitingSince: null as string | null };
-  for (const message of messages) state = afterMessage(state, message.kind, message.at);
+  let reading = calmReading;
+  let unanswered = 0;
+  // Customer messages are read as they arrived: each with the count of unanswered ones before it.
+  const analyses = messages.map((message) => {
+    state = afterMessage(state, message.kind, message.at);
+    if (message.kind === 'agent') unanswered = 0;
+    if (message.kind !== 'customer') return null;
+    const analysis = analyzeMessage(message.body, { unansweredCustomerMessages: unanswered });
+    unanswered += 1;
+    reading = nextReading(reading, analysis);
+    return analysis;
+  });
   const closed = input.status === 'resolved' || input.status === 'closed';
   const lastVisible = [...messages].reverse().find((message) => message.kind === 'customer' || message.kind === 'agent');
   const id = newId(Date.parse(first.at));
@@ -54,12 +67,20 @@ export async function importConversation(deps: Pick<ConversationDeps, 'db'>, inp
         waiting_since: closed ? null : state.waitingSince,
         message_count: messages.length,
         last_message_preview: previewOf(lastVisible?.body ?? ''),
+        heat: reading.heat,
+        peak_heat: reading.peakHeat,
+        heat_trend: reading.trend,
+        heat_sum: reading.heatSum,
+        heat_count: reading.heatCount,
+        flags: JSON.stringify(reading.flags),
+        language: reading.language,
+        category: reading.category,
       })
       .execute();
     await transaction
       .insertInto('messages')
       .values(
-        messages.map((message) => ({
+        messages.map((message, index) => ({
           id: newId(Date.parse(message.at)),
           conversation_id: id,
           kind: message.kind,
@@ -68,6 +89,9 @@ export async function importConversation(deps: Pick<ConversationDeps, 'db'>, inp
           channel: input.channel,
           external_id: null,
           created_at: message.at,
+          analysis: analyses[index] ? JSON.stringify(analyses[index]) : null,
+          analysis_version: analyses[index]?.version ?? null,
+          heat: analyses[index]?.heat ?? null,
         })),
       )
       .execute();

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
+import { analyzeMessage, type MessageAnalysis } from '../../analysis/index.ts';
 import { identifyOrCreateCustomer, type SenderIdentity } from '../../customers/index.ts';
-import { isUniqueViolation, nextCounterValue } from '../../platform/db/database.ts';
+import { isUniqueViolation, nextCounterValue, parseJsonColumn } from '../../platform/db/database.ts';
 import { preparedQuery } from '../../platform/db/prepared-query.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { newId } from '../../platform/ids.ts';
@@ -15,6 +16,7 @@ import {
   subjectFor,
 } from '../domain/conversation.ts';
 import { conversationError } from '../domain/conversation-errors.ts';
+import { abuseKindsOf, type ConversationFlag, type HeatReading, isAbusive, nextReading } from '../domain/heat-reading.ts';
 import { afterMessage } from '../domain/timeline-rules.ts';
 import type { ConversationDeps } from './conversation-deps.ts';
 
@@ -46,13 +48,38 @@ const findByExternalId = preparedQuery<{ channel: string; externalId: string }, 
       .where('channel', '=', argument('channel'))
       .where('external_id', '=', argument('externalId')),
 );
-const findActiveConversation = preparedQuery<
-  { customerId: string },
-  { id: string; status: string; waiting_since: string | null; last_message_at: string }
->((db, argument) =>
+type ActiveConversationRow = {
+  id: string;
+  status: string;
+  waiting_since: string | null;
+  last_message_at: string;
+  heat: number;
+  peak_heat: number;
+  heat_trend: string;
+  heat_sum: number;
+  heat_count: number;
+  flags: unknown;
+  language: string | null;
+  category: string | null;
+};
+const activeConversationColumns = [
+  'id',
+  'status',
+  'waiting_since',
+  'last_message_at',
+  'heat',
+  'peak_heat',
+  'heat_trend',
+  'heat_sum',
+  'heat_count',
+  'flags',
+  'language',
+  'category',
+] as const;
+const findActiveConversation = preparedQuery<{ customerId: string }, ActiveConversationRow>((db, argument) =>
   db
     .selectFrom('conversations')
-    .select(['id', 'status', 'waiting_since', 'last_message_at'])
+    .select(activeConversationColumns)
     .where('customer_id', '=', argument('customerId'))
     .where('status', 'in', activeStatuses)
     .orderBy('last_message_at', 'desc')
@@ -68,8 +95,21 @@ const insertMessage = preparedQuery<Record<string, unknown>, never>((db, argumen
     channel: argument('channel'),
     external_id: argument('externalId'),
     created_at: argument('createdAt'),
+    analysis: argument('analysis'),
+    analysis_version: argument('analysisVersion'),
+    heat: argument('heat'),
   }),
 );
+const readingColumns = (argument: (name: string) => never) => ({
+  heat: argument('heat'),
+  peak_heat: argument('peakHeat'),
+  heat_trend: argument('trend'),
+  heat_sum: argument('heatSum'),
+  heat_count: argument('heatCount'),
+  flags: argument('flags'),
+  language: argument('language'),
+  category: argument('category'),
+});
 const recordLatestMessage = preparedQuery<Record<string, unknown>, never>((db, argument) =>
   db
     .updateTable('conversations')
@@ -80,6 +120,7 @@ const recordLatestMessage = preparedQuery<Record<string, unknown>, never>((db, a
       message_count: builder('message_count', '+', 1),
       last_message_at: argument('at'),
       last_message_preview: argument('preview'),
+      ...readingColumns(argument),
     }))
     .where('id', '=', argument('id')),
 );
@@ -91,6 +132,7 @@ const recordEarlierMessage = preparedQuery<Record<string, unknown>, never>((db, 
       waiting_since: argument('waitingSince'),
       updated_at: argument('now'),
       message_count: builder('message_count', '+', 1),
+      ...readingColumns(argument),
     }))
     .where('id', '=', argument('id')),
 );
@@ -104,8 +146,30 @@ async function readStored(db: Kysely<Database>, messageId: string, conversationI
   return { message: messageFromRow(row), conversation, duplicate: true, customerCreated: false, conversationCreated: false };
 }
 
-/** One inbound message, inside the caller's transaction: dedupe, identify, thread, store. */
-async function store(db: Kysely<Database>, input: InboundMessage, now: string): Promise<IngestResult> {
+function readingOf(row: ActiveConversationRow): HeatReading {
+  return {
+    heat: Number(row.heat),
+    peakHeat: Number(row.peak_heat),
+    trend: row.heat_trend as HeatReading['trend'],
+    heatSum: Number(row.heat_sum),
+    heatCount: Number(row.heat_count),
+    flags: parseJsonColumn<ConversationFlag[]>(row.flags, []),
+    language: row.language,
+    category: row.category,
+  };
+}
+
+/**
+ * One inbound message, inside the caller's transaction: dedupe, identify, thread, store with its
+ * analysis, and move the case's heat reading. `analysis` was made before the transaction; a
+ * customer writing again before any answer is read once more with that context (repeat contact).
+ */
+async function store(
+  db: Kysely<Database>,
+  input: InboundMessage,
+  firstReading: MessageAnalysis,
+  now: string,
+): Promise<IngestResult> {
   if (input.externalMessageId) {
     const [existing] = await findByExternalId(db, { channel: input.channel, externalId: input.externalMessageId });
     if (existing) return readStored(db, existing.id, existing.conversation_id);
@@ -113,10 +177,10 @@ async function store(db: Kysely<Database>, input: InboundMessage, now: string): 
   const { customerId, created: customerCreated } = await identifyOrCreateCustomer(db, input.from, now);
   const at = input.receivedAt && input.receivedAt < now ? new Date(input.receivedAt).toISOString() : now;
 
-  let conversation = input.conversationId
+  let conversation: ActiveConversationRow | undefined = input.conversationId
     ? await db
         .selectFrom('conversations')
-        .select(['id', 'status', 'waiting_since', 'last_message_at'])
+        .select(activeConversationColumns)
         .where('id', '=', input.conversationId)
         .where('customer_id', '=', customerId)
         .where('status', 'in', activeStatuses)
@@ -144,8 +208,24 @@ async function store(db: Kysely<Database>, input: InboundMessage, now: string): 
         last_message_preview: '',
       })
       .execute();
-    conversation = { id, status: 'open', waiting_since: null, last_message_at: at };
+    conversation = {
+      id,
+      status: 'open',
+      waiting_since: null,
+      last_message_at: at,
+      heat: 0,
+      peak_heat: 0,
+      heat_trend: 'steady',
+      heat_sum: 0,
+      heat_count: 0,
+      flags: null,
+      language: null,
+      category: null,
+    };
   }
+  const analysis =
+    conversation.waiting_since === null ? firstReading : analyzeMessage(input.body, { unansweredCustomerMessages: 1 });
+  const reading = nextReading(readingOf(conversation), analysis);
 
   const message: Message = {
     id: newId(),
@@ -156,6 +236,7 @@ async function store(db: Kysely<Database>, input: InboundMessage, now: string): 
     channel: input.channel,
     externalId: input.externalMessageId ?? null,
     createdAt: at,
+    analysis,
   };
   await insertMessage(db, {
     id: message.id,
@@ -164,13 +245,23 @@ async function store(db: Kysely<Database>, input: InboundMessage, now: string): 
     channel: message.channel,
     externalId: message.externalId,
     createdAt: message.createdAt,
+    analysis: JSON.stringify(analysis),
+    analysisVersion: analysis.version,
+    heat: analysis.heat,
   });
   const next = afterMessage(
     { status: conversation.status as ConversationStatus, waitingSince: conversation.waiting_since },
     'customer',
     at,
   );
-  const change = { id: conversation.id, status: next.status, waitingSince: next.waitingSince, now };
+  const change = {
+    id: conversation.id,
+    status: next.status,
+    waitingSince: next.waitingSince,
+    now,
+    ...reading,
+    flags: JSON.stringify(reading.flags),
+  };
   if (at >= conversation.last_message_at) await recordLatestMessage(db, { ...change, at, preview: previewOf(input.body) });
   else await recordEarlierMessage(db, change);
   const summary = await loadSummary(db, conversation.id);
@@ -191,14 +282,16 @@ export async function ingestInbound(deps: ConversationDeps, input: InboundMessag
     ]);
   }
   const now = deps.clock.now().toISOString();
+  // Reading the text is pure and the costliest step: do it before taking the writer.
+  const analysis = analyzeMessage(input.body);
   let result: IngestResult;
   try {
-    result = await deps.writes.run((transaction) => store(transaction, input, now));
+    result = await deps.writes.run((transaction) => store(transaction, input, analysis, now));
   } catch (error) {
     // On PostgreSQL a concurrent request may have stored the same message or created the same
     // customer between our read and our insert; the unique index refused ours. Look again.
     if (!isUniqueViolation(error)) throw error;
-    result = await deps.writes.run((transaction) => store(transaction, input, now));
+    result = await deps.writes.run((transaction) => store(transaction, input, analysis, now));
   }
   if (!result.duplicate) {
     if (result.conversationCreated) {
@@ -214,6 +307,15 @@ export async function ingestInbound(deps: ConversationDeps, input: InboundMessag
       message: result.message,
       conversation: result.conversation,
     });
+    if (result.message.analysis && isAbusive(result.message.analysis)) {
+      await deps.events.publish({
+        type: 'abuse.detected',
+        conversationId: result.conversation.id,
+        messageId: result.message.id,
+        conversation: result.conversation,
+        kinds: abuseKindsOf(result.message.analysis),
+      });
+    }
   }
   return result;
 }

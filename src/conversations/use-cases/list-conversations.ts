@@ -1,10 +1,11 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
 import { summaryFromRow, summaryQuery } from '../db/conversation-rows.ts';
 import type { Channel, ConversationStatus, ConversationSummary } from '../domain/conversation.ts';
+import type { ConversationFlag } from '../domain/heat-reading.ts';
 import type { ConversationDeps } from './conversation-deps.ts';
 
-export type InboxSort = 'newest' | 'waiting';
+export type InboxSort = 'newest' | 'waiting' | 'heat';
 
 export interface ListConversationsInput {
   statuses?: ConversationStatus[] | undefined;
@@ -12,6 +13,10 @@ export interface ListConversationsInput {
   assigneeId?: string | undefined;
   channel?: Channel | undefined;
   customerId?: string | undefined;
+  /** Only cases at least this hot (0–100). */
+  minHeat?: number | undefined;
+  /** Only cases with this flag raised (abuse, threat, legal_threat, public_shaming). */
+  flag?: ConversationFlag | undefined;
   sort: InboxSort;
   limit: number;
   cursor?: string | undefined;
@@ -36,17 +41,33 @@ function decodeCursor(text: string | undefined): Cursor | null {
   }
 }
 
+/** The filters every sort shares, applied to a conversations query. */
+function filtered<Query extends SelectQueryBuilder<Database, 'conversations', object>>(
+  query: Query,
+  input: ListConversationsInput,
+): Query {
+  let result = query as SelectQueryBuilder<Database, 'conversations', object>;
+  if (input.assigneeId === 'none') result = result.where('assignee_id', 'is', null);
+  else if (input.assigneeId) result = result.where('assignee_id', '=', input.assigneeId);
+  if (input.channel) result = result.where('channel', '=', input.channel);
+  if (input.customerId) result = result.where('customer_id', '=', input.customerId);
+  if (input.minHeat !== undefined) result = result.where('heat', '>=', input.minHeat);
+  // Flags are a JSON list; its text form is the same pattern in both databases.
+  if (input.flag) result = result.where(sql<string>`cast(flags as text)`, 'like', `%"${input.flag}"%`);
+  return result as Query;
+}
+
 /** The ids of one page, newest activity first, for one status (or any status when null). */
 function newestIds(db: Kysely<Database>, input: ListConversationsInput, status: ConversationStatus | null, after: Cursor | null) {
-  let query = db.selectFrom('conversations').select(['id', 'last_message_at']);
+  let query = filtered(db.selectFrom('conversations').select(['id', 'last_message_at']), input);
   if (status) query = query.where('status', '=', status);
-  if (input.assigneeId === 'none') query = query.where('assignee_id', 'is', null);
-  else if (input.assigneeId) query = query.where('assignee_id', '=', input.assigneeId);
-  if (input.channel) query = query.where('channel', '=', input.channel);
-  if (input.customerId) query = query.where('customer_id', '=', input.customerId);
   // A row-value comparison lets both databases use it as an index bound, so deep pages stay cheap.
-  if (after) query = query.where((builder) => builder(builder.refTuple('last_message_at', 'id'), '<', builder.tuple(after.key, after.id)));
-  return query.orderBy('last_message_at', 'desc').orderBy('id', 'desc').limit(input.limit + 1);
+  if (after)
+    query = query.where((builder) => builder(builder.refTuple('last_message_at', 'id'), '<', builder.tuple(after.key, after.id)));
+  return query
+    .orderBy('last_message_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(input.limit + 1);
 }
 
 /** Plain code-unit order, as the databases compare these ASCII keys (never locale collation). */
@@ -68,15 +89,41 @@ async function pageNewest(db: Kysely<Database>, input: ListConversationsInput, a
 }
 
 async function pageWaiting(db: Kysely<Database>, input: ListConversationsInput, after: Cursor | null): Promise<string[]> {
-  let query = db.selectFrom('conversations').select('id').where('waiting_since', 'is not', null);
+  let query = filtered(db.selectFrom('conversations').select('id'), input).where('waiting_since', 'is not', null);
   if (input.statuses && input.statuses.length > 0) query = query.where('status', 'in', input.statuses);
-  if (input.assigneeId === 'none') query = query.where('assignee_id', 'is', null);
-  else if (input.assigneeId) query = query.where('assignee_id', '=', input.assigneeId);
-  if (input.channel) query = query.where('channel', '=', input.channel);
-  if (input.customerId) query = query.where('customer_id', '=', input.customerId);
-  if (after) query = query.where((builder) => builder(builder.refTuple('waiting_since', 'id'), '>', builder.tuple(after.key, after.id)));
-  const rows = await query.orderBy('waiting_since', 'asc').orderBy('id', 'asc').limit(input.limit + 1).execute();
+  if (after)
+    query = query.where((builder) => builder(builder.refTuple('waiting_since', 'id'), '>', builder.tuple(after.key, after.id)));
+  const rows = await query
+    .orderBy('waiting_since', 'asc')
+    .orderBy('id', 'asc')
+    .limit(input.limit + 1)
+    .execute();
   return rows.map((row) => row.id);
+}
+
+/** Hottest first; ties by newest activity. The cursor carries heat, time and id. */
+async function pageHeat(db: Kysely<Database>, input: ListConversationsInput, after: Cursor | null): Promise<string[]> {
+  let query = filtered(db.selectFrom('conversations').select('id'), input);
+  if (input.statuses && input.statuses.length > 0) query = query.where('status', 'in', input.statuses);
+  if (after) {
+    const [heat, at] = after.key.split('|');
+    query = query.where((builder) =>
+      builder(builder.refTuple('heat', 'last_message_at', 'id'), '<', builder.tuple(Number(heat), at ?? '', after.id)),
+    );
+  }
+  const rows = await query
+    .orderBy('heat', 'desc')
+    .orderBy('last_message_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(input.limit + 1)
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+function cursorKey(sort: InboxSort, last: ConversationSummary): string {
+  if (sort === 'waiting') return last.waitingSince ?? '';
+  if (sort === 'heat') return `${last.heat}|${last.lastMessageAt}`;
+  return last.lastMessageAt;
 }
 
 /**
@@ -88,15 +135,13 @@ export async function listConversations(
   input: ListConversationsInput,
 ): Promise<{ items: ConversationSummary[]; nextCursor: string | null }> {
   const after = decodeCursor(input.cursor);
-  const ids = input.sort === 'waiting' ? await pageWaiting(deps.db, input, after) : await pageNewest(deps.db, input, after);
+  const page = { waiting: pageWaiting, heat: pageHeat, newest: pageNewest }[input.sort];
+  const ids = await page(deps.db, input, after);
   const pageIds = ids.slice(0, input.limit);
   const rows = pageIds.length > 0 ? await summaryQuery(deps.db).where('conversations.id', 'in', pageIds).execute() : [];
   const byId = new Map(rows.map((row) => [row.id, summaryFromRow(row)]));
   const items = pageIds.flatMap((id) => byId.get(id) ?? []);
   const last = items.at(-1);
-  const nextCursor =
-    ids.length > input.limit && last
-      ? encodeCursor({ key: input.sort === 'waiting' ? (last.waitingSince ?? '') : last.lastMessageAt, id: last.id })
-      : null;
+  const nextCursor = ids.length > input.limit && last ? encodeCursor({ key: cursorKey(input.sort, last), id: last.id }) : null;
   return { items, nextCursor };
 }

@@ -124,6 +124,8 @@ export interface ConversationsTable {
   heat: ColumnType<number, number | undefined, number>;
   peak_heat: ColumnType<number, number | undefined, number>;
   heat_trend: ColumnType<string, string | undefined, string>;
+  heat_sum: ColumnType<number, number | undefined, number>;
+  heat_count: ColumnType<number, number | undefined, number>;
   /** Flags the inbox shows: abuse, legal threat, public threat. */
   flags: ColumnType<unknown, string | null | undefined, string | null>;
   language: ColumnType<string | null, string | null | undefined, string | null>;

@@ -24,6 +24,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .alterTable('conversations')
     .addColumn('heat_trend', 'text', (column) => column.notNull().defaultTo('steady'))
     .execute();
+  // Running sum and count of customer-message heat: the trend compares the newest to the mean before it.
+  await db.schema
+    .alterTable('conversations')
+    .addColumn('heat_sum', 'integer', (column) => column.notNull().defaultTo(0))
+    .execute();
+  await db.schema
+    .alterTable('conversations')
+    .addColumn('heat_count', 'integer', (column) => column.notNull().defaultTo(0))
+    .execute();
   await db.schema.alterTable('conversations').addColumn('flags', json).execute();
   await db.schema.alterTable('conversations').addColumn('language', 'text').execute();
   await db.schema.alterTable('conversations').addColumn('category', 'text').execute();
@@ -49,7 +58,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('analysis_corrections').execute();
   await db.schema.dropIndex('conversations_heat').execute();
-  for (const column of ['category', 'language', 'flags', 'heat_trend', 'peak_heat', 'heat']) {
+  for (const column of ['category', 'language', 'flags', 'heat_count', 'heat_sum', 'heat_trend', 'peak_heat', 'heat']) {
     await db.schema.alterTable('conversations').dropColumn(column).execute();
   }
   await db.schema.dropIndex('messages_analysis_version').execute();

@@ -1,0 +1,78 @@
+import type { MessageAnalysis, Trend } from '../../analysis/index.ts';
+
+/** What the inbox shows about a case at a glance, kept beside it and updated with each customer message. */
+export const conversationFlags = ['abuse', 'threat', 'legal_threat', 'public_shaming'] as const;
+export type ConversationFlag = (typeof conversationFlags)[number];
+
+export interface HeatReading {
+  heat: number;
+  peakHeat: number;
+  trend: Trend;
+  /** Sum and count of customer-message heat before and including the latest. */
+  heatSum: number;
+  heatCount: number;
+  flags: ConversationFlag[];
+  language: string | null;
+  category: string | null;
+}
+
+export const calmReading: HeatReading = {
+  heat: 0,
+  peakHeat: 0,
+  trend: 'steady',
+  heatSum: 0,
+  heatCount: 0,
+  flags: [],
+  language: null,
+  category: null,
+};
+
+// The same rule the conversation analysis uses: the newest customer message against the mean
+// of the earlier ones, with a margin so one word more or less does not flip the arrow.
+const trendMargin = 10;
+
+export function flagsOf(analysis: MessageAnalysis): ConversationFlag[] {
+  const flags: ConversationFlag[] = [];
+  const { abuse, intents } = analysis;
+  if (abuse.insult.detected || abuse.harassment.detected || abuse.slur.detected || abuse.threat.detected) flags.push('abuse');
+  if (abuse.threat.detected) flags.push('threat');
+  if (intents.legal_threat.detected) flags.push('legal_threat');
+  if (intents.public_shaming.detected) flags.push('public_shaming');
+  return flags;
+}
+
+/** The kinds of abuse detected in a message, worst first, for the managers' alert. */
+export function abuseKindsOf(analysis: MessageAnalysis): string[] {
+  const order = { high: 3, medium: 2, low: 1, none: 0 } as const;
+  return (Object.entries(analysis.abuse) as Array<[string, MessageAnalysis['abuse']['insult']]>)
+    .filter(([, score]) => score.detected)
+    .sort((a, b) => order[b[1].severity] - order[a[1].severity])
+    .map(([kind]) => kind);
+}
+
+/** A message that crossed into abuse: managers are told at once, and the agent sees a banner. */
+export function isAbusive(analysis: MessageAnalysis): boolean {
+  return flagsOf(analysis).includes('abuse');
+}
+
+/** The reading after one more customer message. Flags, once raised in a case, stay raised. */
+export function nextReading(previous: HeatReading, analysis: MessageAnalysis): HeatReading {
+  const heat = analysis.heat;
+  let trend: Trend = 'steady';
+  if (previous.heatCount > 0) {
+    const earlierMean = previous.heatSum / previous.heatCount;
+    if (heat - earlierMean >= trendMargin) trend = 'escalating';
+    else if (earlierMean - heat >= trendMargin) trend = 'cooling';
+  }
+  const flags = new Set([...previous.flags, ...flagsOf(analysis)]);
+  return {
+    heat,
+    peakHeat: Math.max(previous.peakHeat, heat),
+    trend,
+    heatSum: previous.heatSum + heat,
+    heatCount: previous.heatCount + 1,
+    flags: conversationFlags.filter((flag) => flags.has(flag)),
+    language: analysis.language.code === 'und' ? previous.language : analysis.language.code,
+    category: analysis.category.name,
+  };
+}
