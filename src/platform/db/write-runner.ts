@@ -59,7 +59,7 @@ export class GroupCommitRunner implements WriteRunner {
           for (const pending of batch) await this.runAlone(pending);
           continue;
         }
-        batch.forEach((pending, index) => pending.resolve(results[index]));
+        for (const [index, pending] of batch.entries()) pending.resolve(results[index]);
       }
     } finally {
       this.draining = false;
