@@ -9,9 +9,10 @@ import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
+import { assistRoutes, reviewOnSend } from './assist/index.ts';
 import { auditRoutes } from './audit/index.ts';
 import { authGuard, authRoutes, type RouteAccess, rememberTokens, tokensRoutes, usersRoutes } from './auth/index.ts';
-import { conversationsRoutes } from './conversations/index.ts';
+import { conversationsRoutes, type InsertedTemplate } from './conversations/index.ts';
 import { customersRoutes } from './customers/index.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
@@ -21,6 +22,7 @@ import { platformError } from './platform/errors.ts';
 import type { EventBus } from './platform/events/event-bus.ts';
 import { installProblemHandler, sendProblem } from './platform/http/problem-handler.ts';
 import { type DefuseEvent, eventsRoutes } from './realtime/index.ts';
+import { scriptsRoutes } from './scripts-library/index.ts';
 
 export interface AppDeps {
   config: Config;
@@ -29,6 +31,8 @@ export interface AppDeps {
   events: EventBus<DefuseEvent>;
   writes: WriteRunner;
   logger?: boolean | { level: string };
+  /** The company's name as scripts say it. */
+  companyName?: string;
   /** Filled with every API route and the roles it allows (used by the role matrix test). */
   routeCatalog?: RouteAccess[];
 }
@@ -64,7 +68,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   const authDeps = { db, clock, sessionTtlHours: config.SESSION_TTL_HOURS, events, tokenCache: rememberTokens(events) };
-  const capabilityDeps = { db, clock, events, writes };
+  const assistDeps = { db, clock, companyName: deps.companyName ?? '' };
+  const capabilityDeps = {
+    db,
+    clock,
+    events,
+    writes,
+    // The coach reviews every reply as it is sent; wired here so conversations need not know it.
+    reviewReplyOnSend: (conversationId: string, body: string, inserted: InsertedTemplate | null) =>
+      reviewOnSend(assistDeps, conversationId, body, inserted),
+  };
 
   await app.register(
     async (api) => {
@@ -89,6 +102,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(customersRoutes, capabilityDeps);
       await api.register(conversationsRoutes, capabilityDeps);
       await api.register(eventsRoutes, events);
+      await api.register(assistRoutes, assistDeps);
+      await api.register(scriptsRoutes, { db, clock });
     },
     { prefix: '/api/v1' },
   );

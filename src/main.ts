@@ -1,8 +1,10 @@
 import { buildApp } from './app.ts';
+import { demoCompanyName } from './demo/demo-company.data.ts';
 import { seedDemoCompany } from './demo/seed-demo-company.ts';
 import { systemClock } from './platform/clock.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { startRuntime } from './platform/runtime.ts';
+import { ensureShippedScripts } from './scripts-library/index.ts';
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
@@ -19,12 +21,15 @@ async function main(): Promise<void> {
   const seed = config.SEED_DEMO
     ? await seedDemoCompany({ db: runtime.database.db, clock: systemClock, events: runtime.events })
     : null;
+  await ensureShippedScripts({ db: runtime.database.db, clock: systemClock });
+  const companyName = config.COMPANY_NAME || (config.SEED_DEMO ? demoCompanyName : '');
   const app = await buildApp({
     config,
     db: runtime.database.db,
     clock: systemClock,
     events: runtime.events,
     writes: runtime.writes,
+    companyName,
   });
 
   let stopping = false;

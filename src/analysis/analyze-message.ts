@@ -12,22 +12,49 @@ import type {
   MessageAnalysis,
   MessageContext,
   Score,
-  Severity,
 } from './domain/types.ts';
 import { BINARY_HEADS, type BinaryHead, CATEGORY_NAMES } from './model/heads.ts';
 import { getModel, scoreTokens } from './model/model.ts';
 import { analysisVersion } from './version.ts';
 
 const MAX_EVIDENCE = 64;
+const MAX_SPANS = 16;
+/** When the model (English) finds no negative emotion, rule-only emotion hits count only above this calibrated
+ * negative score (chosen on the GoEmotions dev split, never on test). */
+const GATE_FLOOR = 0.3;
 const NEGATIVE_EMOTIONS = ['anger', 'frustration', 'disappointment', 'anxiety'] as const;
-const HEAD_INDEX = Object.fromEntries(BINARY_HEADS.map((h, i) => [h, i])) as Record<BinaryHead, number>;
+const EMOTION_NAMES = ['anger', 'frustration', 'disappointment', 'anxiety', 'satisfaction'] as const;
+const ABUSE_KINDS = ['profanity', 'insult', 'threat', 'harassment', 'slur'] as const;
+const INTENT_NAMES = [
+  'refund',
+  'compensation',
+  'cancellation',
+  'legal_threat',
+  'public_shaming',
+  'manager_request',
+  'repeat_contact',
+] as const;
+const SEVERITY_NAMES = ['none', 'low', 'medium', 'high'] as const;
+// Module-local copies (imported bindings can be getter reads under some loaders; this runs per message).
+const HEADS = BINARY_HEADS;
+const CATEGORIES = CATEGORY_NAMES;
+const HEAD_INDEX = Object.fromEntries(HEADS.map((h, i) => [h, i])) as Record<BinaryHead, number>;
+const H_NEGATIVE = HEAD_INDEX.negative;
+const H_SATISFACTION = HEAD_INDEX.satisfaction;
+const H_OFFENSIVE = HEAD_INDEX.offensive;
+const H_COMPLAINT = HEAD_INDEX.complaint;
+const H_REFUND = HEAD_INDEX.refund;
+const H_CANCELLATION = HEAD_INDEX.cancellation;
+const H_ORDER_CANCEL = HEAD_INDEX.order_cancel;
+const H_MANAGER = HEAD_INDEX.manager_request;
+const NEGATIVE_EMOTION_HEADS = NEGATIVE_EMOTIONS.map((name) => HEAD_INDEX[name]);
 
 function noisyOr(a: number, b: number): number {
   return 1 - (1 - a) * (1 - b);
 }
 
 function clamp01(x: number): number {
-  return Math.max(0, Math.min(1, x));
+  return x < 0 ? 0 : Math.min(x, 1);
 }
 
 function round3(x: number): number {
@@ -39,44 +66,127 @@ function calibrate(p: number, threshold: number): number {
   return p < threshold ? (0.5 * p) / threshold : 0.5 + (0.5 * (p - threshold)) / (1 - threshold);
 }
 
-interface Accumulator {
-  score: number;
-  spans: Array<[number, number]>;
+/** Every signal the rules can raise, as a dense index (lexicon signals plus the ones the rules derive). */
+const SIGNAL_NAMES = [
+  'emotions.anger',
+  'emotions.frustration',
+  'emotions.disappointment',
+  'emotions.anxiety',
+  'emotions.satisfaction',
+  'complaint',
+  'abuse.profanity',
+  'abuse.insult',
+  'abuse.threat',
+  'abuse.harassment',
+  'abuse.slur',
+  'intents.refund',
+  'intents.compensation',
+  'intents.cancellation',
+  'intents.legal_threat',
+  'intents.public_shaming',
+  'intents.manager_request',
+  'intents.repeat_contact',
+  ...CATEGORIES.map((c) => `category.${c}`),
+] as const;
+const SIGNAL_INDEX = new Map<string, number>(SIGNAL_NAMES.map((name, i) => [name, i]));
+const sig = (name: string): number => SIGNAL_INDEX.get(name) as number;
+const S_ANGER = sig('emotions.anger');
+const S_FRUSTRATION = sig('emotions.frustration');
+const S_DISAPPOINTMENT = sig('emotions.disappointment');
+const S_SATISFACTION = sig('emotions.satisfaction');
+const S_COMPLAINT = sig('complaint');
+const S_PROFANITY = sig('abuse.profanity');
+const S_INSULT = sig('abuse.insult');
+const S_THREAT = sig('abuse.threat');
+const S_HARASSMENT = sig('abuse.harassment');
+const S_SLUR = sig('abuse.slur');
+const S_REPEAT = sig('intents.repeat_contact');
+const S_EMOTION = EMOTION_NAMES.map((n) => sig(`emotions.${n}`));
+const S_ABUSE = ABUSE_KINDS.map((k) => sig(`abuse.${k}`));
+const S_INTENT = INTENT_NAMES.map((n) => sig(`intents.${n}`));
+const S_CATEGORY = CATEGORIES.map((c) => sig(`category.${c}`));
+const SIGNAL_COUNT = SIGNAL_NAMES.length;
+
+/** Lexicon signal → what the rules do with it. */
+const K_PLAIN = 0;
+const K_MODIFIER = 1;
+const K_SATISFACTION = 2;
+const K_INSULT = 3;
+const K_INSULT_ADJECTIVE = 4;
+const K_PROFANITY = 5;
+const K_HARASSMENT = 6;
+const K_THREAT = 7;
+const K_SLUR = 8;
+const K_CATEGORY = 9;
+const K_REPEAT = 10;
+const MODIFIER_BITS: Record<string, number> = {
+  'modifier.target': 1,
+  'modifier.negator': 2,
+  'modifier.intensifier': 4,
+  'modifier.diminisher': 8,
+  'modifier.contrast': 16,
+};
+interface SignalRule {
+  kind: number;
+  /** index into the signal arrays (K_PLAIN, K_SATISFACTION, K_CATEGORY, K_REPEAT) */
+  target: number;
+  negative: boolean;
+  modifierBit: number;
 }
-
-class Signals {
-  readonly values = new Map<string, Accumulator>();
-  add(signal: string, weight: number, span?: [number, number]): void {
-    if (weight <= 0) return;
-    let acc = this.values.get(signal);
-    if (acc === undefined) {
-      acc = { score: 0, spans: [] };
-      this.values.set(signal, acc);
-    }
-    acc.score = noisyOr(acc.score, clamp01(weight));
-    if (span !== undefined && acc.spans.length < 16 && !acc.spans.some(([a, b]) => a === span[0] && b === span[1])) {
-      acc.spans.push(span);
-    }
-  }
-  get(signal: string): number {
-    return this.values.get(signal)?.score ?? 0;
-  }
-  spans(signal: string): Array<[number, number]> {
-    return this.values.get(signal)?.spans ?? [];
-  }
-}
-
-const EMOTICONS = /(>:-?\(|:'-?\(|:-?\(+|:-?\/(?![/\w])|D:|:-?\)+|:-?D\b|;-?\)|<3)/g;
-
-function isNegativeSignal(signal: LexiconSignal): boolean {
-  return (
+const ruleCache = new Map<string, SignalRule>();
+function ruleFor(signal: LexiconSignal): SignalRule {
+  let rule = ruleCache.get(signal);
+  if (rule !== undefined) return rule;
+  const negative =
     signal === 'emotions.anger' ||
     signal === 'emotions.frustration' ||
     signal === 'emotions.disappointment' ||
     signal === 'emotions.anxiety' ||
-    signal === 'complaint'
-  );
+    signal === 'complaint';
+  let kind = K_PLAIN;
+  if (signal.startsWith('modifier.')) kind = K_MODIFIER;
+  else if (signal === 'emotions.satisfaction') kind = K_SATISFACTION;
+  else if (signal === 'abuse.insult') kind = K_INSULT;
+  else if (signal === 'abuse.insult_adjective') kind = K_INSULT_ADJECTIVE;
+  else if (signal === 'abuse.profanity') kind = K_PROFANITY;
+  else if (signal === 'abuse.harassment') kind = K_HARASSMENT;
+  else if (signal === 'abuse.threat') kind = K_THREAT;
+  else if (signal === 'abuse.slur') kind = K_SLUR;
+  else if (signal.startsWith('category.')) kind = K_CATEGORY;
+  else if (signal === 'intents.repeat_contact') kind = K_REPEAT;
+  rule = { kind, target: SIGNAL_INDEX.get(signal) ?? -1, negative, modifierBit: MODIFIER_BITS[signal] ?? 0 };
+  ruleCache.set(signal, rule);
+  return rule;
 }
+
+/** Per-call accumulators, reused (analyzeMessage is synchronous and not re-entrant). */
+const signalScores = new Float64Array(SIGNAL_COUNT);
+const signalSpans: Array<number[] | null> = new Array(SIGNAL_COUNT).fill(null);
+const calibrated = new Float64Array(HEADS.length);
+const modelEmotionBuffer = [0, 0, 0, 0];
+let flags = new Uint8Array(256);
+
+function resetSignals(): void {
+  signalScores.fill(0);
+  signalSpans.fill(null);
+}
+
+function addSignal(signal: number, weight: number, start = -1, end = -1): void {
+  if (weight <= 0 || signal < 0) return;
+  signalScores[signal] = noisyOr(signalScores[signal] as number, Math.min(weight, 1));
+  if (start < 0) return;
+  let spans = signalSpans[signal];
+  if (spans === null || spans === undefined) {
+    spans = [];
+    signalSpans[signal] = spans;
+  }
+  if (spans.length >= 2 * MAX_SPANS) return;
+  for (let k = 0; k < spans.length; k += 2) if (spans[k] === start && spans[k + 1] === end) return;
+  spans.push(start, end);
+}
+
+const EMOTICONS = /(>:-?\(|:'-?\(|:-?\(+|:-?\/(?![/\w])|D:|:-?\)+|:-?D\b|;-?\)|<3)/g;
+const BURSTS = /[!?]{2,}/g;
 
 function sameClause(tokens: readonly Token[], from: number, to: number): boolean {
   const end = Math.min(to, tokens.length - 1);
@@ -84,8 +194,45 @@ function sameClause(tokens: readonly Token[], from: number, to: number): boolean
   return true;
 }
 
+function hasFlagNear(tokenCount: number, bit: number, from: number, to: number): boolean {
+  const last = Math.min(to, tokenCount - 1);
+  for (let k = Math.max(from, 0); k <= last; k += 1) if (((flags[k] as number) & bit) !== 0) return true;
+  return false;
+}
+
+function negatedAt(tokens: readonly Token[], first: number): boolean {
+  for (let k = first - 1; k >= 0 && k >= first - 3; k -= 1) {
+    if ((tokens[k] as Token).breakAfter) return false;
+    if (((flags[k] as number) & 2) !== 0) return true;
+  }
+  return false;
+}
+
+/** One signal's share of the heat (noisy-or of weighted scores; undetected scores count half). */
+function heatFactor(value: number, weight: number): number {
+  return 1 - weight * (value >= 0.5 ? value : value * 0.5);
+}
+
+function addEvidence(evidence: Evidence[], input: string, signal: string, source: number): void {
+  const spans = signalSpans[source];
+  if (spans === null || spans === undefined) return;
+  for (let k = 0; k < spans.length && evidence.length < MAX_EVIDENCE; k += 2) {
+    const start = spans[k] as number;
+    const end = spans[k + 1] as number;
+    evidence.push({ signal, start, end, text: input.slice(start, end) });
+  }
+}
+
+function byOffset(a: Evidence, b: Evidence): number {
+  return a.start - b.start || a.end - b.end;
+}
+
 function emptyScore(): Score {
   return { score: 0, detected: false };
+}
+
+function score(value: number): Score {
+  return { score: round3(value), detected: value >= 0.5 };
 }
 
 export function analyzeMessage(text: string, context?: MessageContext): MessageAnalysis {
@@ -93,64 +240,50 @@ export function analyzeMessage(text: string, context?: MessageContext): MessageA
   const model = getModel();
   const baseTokens = tokenize(input);
   const tokens = lexiconTokens(input, baseTokens);
+  const matches = matchLexicon(tokens);
   const language = detectLanguage(input, baseTokens);
-  const modelScores = scoreTokens(input, baseTokens, model);
+  const modelScores = scoreTokens(input, baseTokens, tokens, matches, model);
   // The model was trained on English text; for other languages the lexicons lead.
   let wordCount = 0;
-  for (const t of baseTokens) if (t.kind === 'word') wordCount += 1;
+  for (let k = 0; k < baseTokens.length; k += 1) if ((baseTokens[k] as Token).kind === 'word') wordCount += 1;
   const modelWeight = wordCount === 0 ? 0 : language.code === 'en' || language.code === 'und' ? 1 : 0.35;
-  const head = (name: BinaryHead): number =>
-    modelWeight * calibrate(modelScores.binary[HEAD_INDEX[name]] as number, model.header.thresholds[name]);
+  const thresholds = model.header.thresholds;
+  for (let k = 0; k < HEADS.length; k += 1) {
+    calibrated[k] = modelWeight * calibrate(modelScores.binary[k] as number, thresholds[HEADS[k] as BinaryHead]);
+  }
 
   // ---- lexicon matches with modifiers ----
-  const matches = matchLexicon(tokens);
-  const flags = new Uint8Array(tokens.length); // 1 target, 2 negator, 4 intensifier, 8 diminisher, 16 contrast, 32 end of profanity
-  for (const m of matches) {
-    const bit =
-      m.signal === 'modifier.target'
-        ? 1
-        : m.signal === 'modifier.negator'
-          ? 2
-          : m.signal === 'modifier.intensifier'
-            ? 4
-            : m.signal === 'modifier.diminisher'
-              ? 8
-              : m.signal === 'modifier.contrast'
-                ? 16
-                : 0;
-    if (bit !== 0) for (let k = m.first; k <= m.last; k += 1) flags[k] = (flags[k] as number) | bit;
+  const tokenCount = tokens.length;
+  if (flags.length < tokenCount) flags = new Uint8Array(Math.max(tokenCount, 2 * flags.length));
+  flags.fill(0, 0, tokenCount); // 1 target, 2 negator, 4 intensifier, 8 diminisher, 16 contrast, 32 end of profanity
+  for (let i = 0; i < matches.length; i += 1) {
+    const m = matches[i] as LexiconMatch;
+    const rule = ruleFor(m.signal);
+    if (rule.modifierBit !== 0) for (let k = m.first; k <= m.last; k += 1) flags[k] = (flags[k] as number) | rule.modifierBit;
+    if (rule.kind === K_PROFANITY) flags[m.last] = (flags[m.last] as number) | 32;
   }
-  for (const m of matches) if (m.signal === 'abuse.profanity') flags[m.last] = (flags[m.last] as number) | 32;
   let lastContrast = -1;
   let negatedSatisfaction = false;
-  for (let k = 0; k < tokens.length; k += 1) if (((flags[k] as number) & 16) !== 0) lastContrast = k;
+  for (let k = 0; k < tokenCount; k += 1) if (((flags[k] as number) & 16) !== 0) lastContrast = k;
 
-  const signals = new Signals();
-  const hasFlagNear = (bit: number, from: number, to: number): boolean => {
-    for (let k = Math.max(0, from); k <= Math.min(tokens.length - 1, to); k += 1) {
-      if (((flags[k] as number) & bit) !== 0) return true;
-    }
-    return false;
-  };
-  const negatedAt = (first: number): boolean => {
-    for (let k = first - 1; k >= Math.max(0, first - 3); k -= 1) {
-      if ((tokens[k] as Token).breakAfter) return false;
-      if (((flags[k] as number) & 2) !== 0) return true;
-    }
-    return false;
-  };
-
+  resetSignals();
   let profanityMax = 0;
-  const abuseSeverity: Record<AbuseKind, number> = { profanity: 0, insult: 0, threat: 0, harassment: 0, slur: 0 };
-  for (const m of matches) {
-    if (m.signal.startsWith('modifier.')) continue;
-    const firstToken = tokens[m.first] as Token;
-    const lastToken = tokens[m.last] as Token;
-    const span: [number, number] = [firstToken.start, lastToken.end];
+  let severityInsult = 0;
+  let severityThreat = 0;
+  let severityHarassment = 0;
+  let severitySlur = 0;
+  for (let i = 0; i < matches.length; i += 1) {
+    const m = matches[i] as LexiconMatch;
+    const rule = ruleFor(m.signal);
+    if (rule.kind === K_MODIFIER) continue;
+    const start = (tokens[m.first] as Token).start;
+    const end = (tokens[m.last] as Token).end;
     let weight = m.weight;
-    const negated = negatedAt(m.first);
-    if (m.first > 0 && hasFlagNear(4, m.first - 2, m.first - 1) && sameClause(tokens, m.first - 2, m.first)) weight *= 1.3;
-    if (m.first > 0 && hasFlagNear(8, m.first - 2, m.first - 1)) weight *= 0.6;
+    const negated = negatedAt(tokens, m.first);
+    if (m.first > 0 && hasFlagNear(tokenCount, 4, m.first - 2, m.first - 1) && sameClause(tokens, m.first - 2, m.first)) {
+      weight *= 1.3;
+    }
+    if (m.first > 0 && hasFlagNear(tokenCount, 8, m.first - 2, m.first - 1)) weight *= 0.6;
     let caps = true;
     let letters = 0;
     for (let k = m.first; k <= m.last; k += 1) {
@@ -160,200 +293,214 @@ export function analyzeMessage(text: string, context?: MessageContext): MessageA
     }
     if (caps && letters >= 3) weight *= 1.2;
     if (lastContrast >= 0) {
-      if (m.signal === 'emotions.satisfaction' && m.last < lastContrast) weight *= 0.3;
-      if (isNegativeSignal(m.signal) && m.first > lastContrast) weight *= 1.15;
+      if (rule.kind === K_SATISFACTION && m.last < lastContrast) weight *= 0.3;
+      if (rule.negative && m.first > lastContrast) weight *= 1.15;
     }
-    const signal = m.signal;
-    if (signal === 'emotions.satisfaction' && negated) {
+    if (rule.kind === K_SATISFACTION && negated) {
       negatedSatisfaction = true;
-      signals.add('emotions.disappointment', 0.7 * weight, span);
-      signals.add('complaint', 0.35 * weight, span);
+      addSignal(S_DISAPPOINTMENT, 0.7 * weight, start, end);
+      addSignal(S_COMPLAINT, 0.35 * weight, start, end);
       continue;
     }
-    if (negated && signal !== 'abuse.profanity' && signal !== 'abuse.slur' && !signal.startsWith('category.')) {
-      weight *= signal === 'intents.repeat_contact' ? 1 : 0.25;
+    if (negated && rule.kind !== K_PROFANITY && rule.kind !== K_SLUR && rule.kind !== K_CATEGORY && rule.kind !== K_REPEAT) {
+      weight *= 0.25;
     }
-    if (signal === 'abuse.insult' || signal === 'abuse.insult_adjective') {
-      const targeted =
-        (hasFlagNear(1, m.first - 3, m.first - 1) && sameClause(tokens, Math.max(0, m.first - 3), m.first)) ||
-        (hasFlagNear(1, m.last + 1, m.last + 2) && sameClause(tokens, m.last, Math.min(tokens.length - 1, m.last + 2)));
-      const profaneNear = m.first > 0 && hasFlagNear(32, m.first - 2, m.first - 1);
-      if (signal === 'abuse.insult') {
-        const score = (targeted ? 0.85 : 0.6) * weight + (profaneNear ? 0.1 : 0);
-        signals.add('abuse.insult', score, span);
-        abuseSeverity.insult = Math.max(abuseSeverity.insult, targeted ? (profaneNear ? 3 : 2) : 1);
-        signals.add('emotions.anger', 0.45 * weight, span);
-      } else if (targeted) {
-        signals.add('abuse.insult', 0.75 * weight, span);
-        abuseSeverity.insult = Math.max(abuseSeverity.insult, profaneNear ? 3 : 2);
-        signals.add('emotions.anger', 0.35 * weight, span);
-      } else {
-        signals.add('emotions.frustration', 0.45 * weight, span);
-        signals.add('complaint', 0.3 * weight, span);
+    switch (rule.kind) {
+      case K_INSULT:
+      case K_INSULT_ADJECTIVE: {
+        const targeted =
+          (hasFlagNear(tokenCount, 1, m.first - 3, m.first - 1) && sameClause(tokens, Math.max(0, m.first - 3), m.first)) ||
+          (hasFlagNear(tokenCount, 1, m.last + 1, m.last + 2) &&
+            sameClause(tokens, m.last, Math.min(tokenCount - 1, m.last + 2)));
+        const profaneNear = m.first > 0 && hasFlagNear(tokenCount, 32, m.first - 2, m.first - 1);
+        if (rule.kind === K_INSULT) {
+          addSignal(S_INSULT, (targeted ? 0.85 : 0.6) * weight + (profaneNear ? 0.1 : 0), start, end);
+          severityInsult = Math.max(severityInsult, targeted ? (profaneNear ? 3 : 2) : 1);
+          addSignal(S_ANGER, 0.45 * weight, start, end);
+        } else if (targeted) {
+          addSignal(S_INSULT, 0.75 * weight, start, end);
+          severityInsult = Math.max(severityInsult, profaneNear ? 3 : 2);
+          addSignal(S_ANGER, 0.35 * weight, start, end);
+        } else {
+          addSignal(S_FRUSTRATION, 0.45 * weight, start, end);
+          addSignal(S_COMPLAINT, 0.3 * weight, start, end);
+        }
+        break;
       }
-      continue;
+      case K_PROFANITY:
+        addSignal(S_PROFANITY, weight, start, end);
+        profanityMax = Math.max(profanityMax, m.weight);
+        addSignal(S_FRUSTRATION, 0.5 * weight, start, end);
+        break;
+      case K_HARASSMENT:
+        addSignal(S_HARASSMENT, 0.9 * weight, start, end);
+        severityHarassment = 3;
+        addSignal(S_ANGER, 0.5 * weight, start, end);
+        break;
+      case K_THREAT:
+        addSignal(S_THREAT, 0.95 * weight, start, end);
+        severityThreat = Math.max(severityThreat, negated ? 1 : 3);
+        addSignal(S_ANGER, 0.5 * weight, start, end);
+        break;
+      case K_SLUR:
+        addSignal(S_SLUR, 0.95 * weight, start, end);
+        severitySlur = 3;
+        break;
+      default:
+        addSignal(rule.target, weight, start, end);
     }
-    if (signal === 'abuse.profanity') {
-      signals.add('abuse.profanity', weight, span);
-      profanityMax = Math.max(profanityMax, m.weight);
-      signals.add('emotions.frustration', 0.5 * weight, span);
-      continue;
-    }
-    if (signal === 'abuse.harassment') {
-      signals.add('abuse.harassment', 0.9 * weight, span);
-      abuseSeverity.harassment = Math.max(abuseSeverity.harassment, 3);
-      signals.add('emotions.anger', 0.5 * weight, span);
-      continue;
-    }
-    if (signal === 'abuse.threat') {
-      signals.add('abuse.threat', 0.95 * weight, span);
-      abuseSeverity.threat = Math.max(abuseSeverity.threat, negated ? 1 : 3);
-      signals.add('emotions.anger', 0.5 * weight, span);
-      continue;
-    }
-    if (signal === 'abuse.slur') {
-      signals.add('abuse.slur', 0.95 * weight, span);
-      abuseSeverity.slur = 3;
-      continue;
-    }
-    signals.add(signal, weight, span);
   }
 
   // ---- shape: shouting, bursts, emoticons ----
   let capsWords = 0;
   let longWords = 0;
-  const capsSpans: Array<[number, number]> = [];
-  for (const t of baseTokens) {
+  for (let k = 0; k < baseTokens.length; k += 1) {
+    const t = baseTokens[k] as Token;
     if (t.kind !== 'word' || t.letters < 2) continue;
     longWords += 1;
-    if (t.letters >= 3 && t.upper === t.letters) {
-      capsWords += 1;
-      if (capsSpans.length < 8) capsSpans.push([t.start, t.end]);
-    }
+    if (t.letters >= 3 && t.upper === t.letters) capsWords += 1;
   }
   const shouting = capsWords >= 2 && capsWords >= 0.5 * longWords;
-  if (shouting) for (const span of capsSpans) signals.add('emotions.anger', 0.3, span);
-  let bursts = 0;
-  const burstRe = /[!?]{2,}/g;
-  for (let m = burstRe.exec(input); m !== null && bursts < 8; m = burstRe.exec(input)) {
-    bursts += 1;
-    const span: [number, number] = [m.index, m.index + m[0].length];
-    signals.add(m[0].includes('?') ? 'emotions.frustration' : 'emotions.anger', m[0].length >= 3 ? 0.25 : 0.15, span);
+  if (shouting) {
+    let spans = 0;
+    for (let k = 0; k < baseTokens.length && spans < 8; k += 1) {
+      const t = baseTokens[k] as Token;
+      if (t.kind === 'word' && t.letters >= 3 && t.upper === t.letters) {
+        addSignal(S_ANGER, 0.3, t.start, t.end);
+        spans += 1;
+      }
+    }
   }
-  let emoticons = 0;
-  EMOTICONS.lastIndex = 0;
-  for (let m = EMOTICONS.exec(input); m !== null && emoticons < 16; m = EMOTICONS.exec(input)) {
-    emoticons += 1;
-    const e = m[0];
-    const span: [number, number] = [m.index, m.index + e.length];
-    if (e.startsWith('>')) signals.add('emotions.anger', 0.6, span);
-    else if (e.includes('(') || e === 'D:') signals.add('emotions.disappointment', 0.5, span);
-    else if (e.includes('/')) signals.add('emotions.frustration', 0.35, span);
-    else signals.add('emotions.satisfaction', 0.5, span);
+  let bursts = 0;
+  if (input.includes('!!') || input.includes('??') || input.includes('!?') || input.includes('?!')) {
+    BURSTS.lastIndex = 0;
+    for (let m = BURSTS.exec(input); m !== null && bursts < 8; m = BURSTS.exec(input)) {
+      bursts += 1;
+      const burst = m[0];
+      addSignal(burst.includes('?') ? S_FRUSTRATION : S_ANGER, burst.length >= 3 ? 0.25 : 0.15, m.index, m.index + burst.length);
+    }
+  }
+  if (input.includes(':') || input.includes(';') || input.includes('<3')) {
+    let emoticons = 0;
+    EMOTICONS.lastIndex = 0;
+    for (let m = EMOTICONS.exec(input); m !== null && emoticons < 16; m = EMOTICONS.exec(input)) {
+      emoticons += 1;
+      const e = m[0];
+      const start = m.index;
+      const end = m.index + e.length;
+      if (e.startsWith('>')) addSignal(S_ANGER, 0.6, start, end);
+      else if (e.includes('(') || e === 'D:') addSignal(S_DISAPPOINTMENT, 0.5, start, end);
+      else if (e.includes('/')) addSignal(S_FRUSTRATION, 0.35, start, end);
+      else addSignal(S_SATISFACTION, 0.5, start, end);
+    }
   }
   if (context?.unansweredCustomerMessages !== undefined && context.unansweredCustomerMessages > 0) {
-    signals.add('intents.repeat_contact', 0.55 + 0.1 * Math.min(3, context.unansweredCustomerMessages));
+    addSignal(S_REPEAT, 0.55 + 0.1 * Math.min(3, context.unansweredCustomerMessages));
   }
 
+  // Where the model is trusted (English) it already sees every lexicon hit as a feature: a lexicon hit must then
+  // stand on its own (max, not noisy-or), so that weak rule signals do not pile onto the model's own judgement.
+  const trusted = modelWeight === 1;
+  const combine = trusted ? Math.max : noisyOr;
+
+  const lexicalAbuse =
+    (signalScores[S_INSULT] as number) >= 0.5 ||
+    (signalScores[S_THREAT] as number) >= 0.5 ||
+    (signalScores[S_HARASSMENT] as number) >= 0.5 ||
+    (signalScores[S_SLUR] as number) >= 0.5;
+
   // ---- emotions: model gated by its negative head, plus lexicon ----
-  const negativeModel = head('negative');
+  const negativeModel = calibrated[H_NEGATIVE] as number;
   const negativeGate = negativeModel >= 0.5;
-  const modelEmotion: Record<string, number> = {};
-  let bestNegative: (typeof NEGATIVE_EMOTIONS)[number] = 'frustration';
-  for (const name of NEGATIVE_EMOTIONS) {
-    const s = head(name);
-    modelEmotion[name] = negativeGate ? s : Math.min(s, 0.45);
-    if (s > head(bestNegative)) bestNegative = name;
-  }
-  if (negativeGate && NEGATIVE_EMOTIONS.every((name) => (modelEmotion[name] as number) < 0.5)) {
-    modelEmotion[bestNegative] = Math.max(0.5, negativeModel);
-  }
   const emotions = {} as Record<EmotionName, Score>;
-  for (const name of NEGATIVE_EMOTIONS) {
-    const score = noisyOr(modelEmotion[name] as number, signals.get(`emotions.${name}`));
-    emotions[name] = { score: round3(score), detected: score >= 0.5 };
+  let bestNegative = 0;
+  let bestNegativeScore = -1;
+  const modelEmotion = modelEmotionBuffer;
+  for (let e = 0; e < NEGATIVE_EMOTIONS.length; e += 1) {
+    const s = calibrated[NEGATIVE_EMOTION_HEADS[e] as number] as number;
+    modelEmotion[e] = negativeGate ? s : Math.min(s, 0.45);
+    if (s > bestNegativeScore) {
+      bestNegativeScore = s;
+      bestNegative = e;
+    }
   }
-  let satisfaction = noisyOr(head('satisfaction'), signals.get('emotions.satisfaction'));
+  if (negativeGate && Math.max(...modelEmotion) < 0.5) modelEmotion[bestNegative] = Math.max(0.5, negativeModel);
+  let anyNegativeEmotion = false;
+  // Below the floor (and without insults, threats, harassment or slurs) a rule hit still raises the score (and heat) but cannot reach detection on its own.
+  const ruleEmotionWeight = trusted && !negativeGate && !lexicalAbuse && negativeModel < GATE_FLOOR ? 0.49 : 1;
+  for (let e = 0; e < NEGATIVE_EMOTIONS.length; e += 1) {
+    const value = combine(modelEmotion[e] as number, ruleEmotionWeight * (signalScores[S_EMOTION[e] as number] as number));
+    if (value >= 0.5) anyNegativeEmotion = true;
+    emotions[NEGATIVE_EMOTIONS[e] as EmotionName] = score(value);
+  }
+  let satisfaction = noisyOr(calibrated[H_SATISFACTION] as number, signalScores[S_SATISFACTION] as number);
   if (emotions.anger.detected || emotions.frustration.detected) satisfaction *= 0.6;
   if (negatedSatisfaction) satisfaction *= 0.3;
-  const complaintSoFar = Math.max(head('complaint'), signals.get('complaint'));
+  const complaintSoFar = Math.max(calibrated[H_COMPLAINT] as number, signalScores[S_COMPLAINT] as number);
   if (
     lastContrast >= 0 &&
     (emotions.disappointment.detected || emotions.frustration.detected || emotions.anger.detected || complaintSoFar >= 0.5)
   ) {
     satisfaction *= 0.4;
   }
-  emotions.satisfaction = { score: round3(satisfaction), detected: satisfaction >= 0.5 };
+  emotions.satisfaction = score(satisfaction);
 
   // ---- abuse ----
-  const offensive = head('offensive');
+  const offensive = calibrated[H_OFFENSIVE] as number;
   const abuse = {} as Record<AbuseKind, AbuseScore>;
-  const severityName = (level: number): Severity => (['none', 'low', 'medium', 'high'] as const)[level] ?? 'high';
-  const lexicalAbuse = ['insult', 'threat', 'harassment', 'slur'].some((k) => signals.get(`abuse.${k}`) >= 0.5);
-  let profanity = signals.get('abuse.profanity');
+  let profanity = signalScores[S_PROFANITY] as number;
   if (!lexicalAbuse) profanity = Math.max(profanity, offensive);
-  for (const kind of ['profanity', 'insult', 'threat', 'harassment', 'slur'] as const) {
-    const score = kind === 'profanity' ? profanity : signals.get(`abuse.${kind}`);
-    const detected = score >= 0.5;
+  const severities = [0, severityInsult, severityThreat, severityHarassment, severitySlur];
+  for (let a = 0; a < ABUSE_KINDS.length; a += 1) {
+    const value = a === 0 ? profanity : (signalScores[S_ABUSE[a] as number] as number);
+    const detected = value >= 0.5;
     let level = 0;
     if (detected) {
-      level = kind === 'profanity' ? (profanityMax >= 0.6 ? 2 : 1) : Math.max(1, abuseSeverity[kind]);
-      if (kind === 'insult' && score >= 0.9) level = Math.max(level, 3);
+      level = a === 0 ? (profanityMax >= 0.6 ? 2 : 1) : Math.max(1, severities[a] as number);
+      if (a === 1 && value >= 0.9) level = Math.max(level, 3);
     }
-    abuse[kind] = { score: round3(score), detected, severity: severityName(level) };
+    abuse[ABUSE_KINDS[a] as AbuseKind] = { score: round3(value), detected, severity: SEVERITY_NAMES[level] ?? 'high' };
   }
 
   // ---- complaint and intents ----
-  // Where the model is trusted (English), a lexicon hit must stand on its own: max, not noisy-or, so that two weak
-  // signals do not add up to a detection.
-  const combine = (model: number, lexicon: number): number =>
-    modelWeight === 1 ? Math.max(model, lexicon) : noisyOr(model, lexicon);
-  let complaint = combine(head('complaint'), signals.get('complaint'));
+  let complaint = combine(calibrated[H_COMPLAINT] as number, signalScores[S_COMPLAINT] as number);
   if (emotions.disappointment.detected || emotions.anger.detected) complaint = noisyOr(complaint, 0.2);
   const intents = {} as Record<IntentName, Score>;
-  const modelIntent: Partial<Record<IntentName, BinaryHead>> = {
-    refund: 'refund',
-    cancellation: 'cancellation',
-    manager_request: 'manager_request',
-  };
-  for (const name of [
-    'refund',
-    'compensation',
-    'cancellation',
-    'legal_threat',
-    'public_shaming',
-    'manager_request',
-    'repeat_contact',
-  ] as const) {
-    const headName = modelIntent[name];
-    const score = combine(headName === undefined ? 0 : head(headName), signals.get(`intents.${name}`));
-    intents[name] = { score: round3(score), detected: score >= 0.5 };
+  for (let n = 0; n < INTENT_NAMES.length; n += 1) {
+    const name = INTENT_NAMES[n] as IntentName;
+    let modelScore = 0;
+    if (name === 'refund') modelScore = calibrated[H_REFUND] as number;
+    else if (name === 'cancellation') {
+      modelScore = Math.max(calibrated[H_CANCELLATION] as number, calibrated[H_ORDER_CANCEL] as number);
+    } else if (name === 'manager_request') modelScore = calibrated[H_MANAGER] as number;
+    intents[name] = score(combine(modelScore, signalScores[S_INTENT[n] as number] as number));
   }
   if (intents.repeat_contact.detected || intents.legal_threat.detected) complaint = noisyOr(complaint, 0.25);
 
   // ---- category ----
   let categoryName: CategoryName = 'other';
   let categoryScore = 0;
-  let lexicalBest: CategoryName | null = null;
+  let lexicalBest = -1;
   let lexicalScore = 0;
-  for (const name of CATEGORY_NAMES) {
-    const s = signals.get(`category.${name}`);
+  for (let c = 0; c < CATEGORIES.length; c += 1) {
+    const s = signalScores[S_CATEGORY[c] as number] as number;
     if (s > lexicalScore) {
       lexicalScore = s;
-      lexicalBest = name;
+      lexicalBest = c;
     }
   }
+  const categoryProbs = modelScores.category;
   let modelBest = 0;
-  for (let c = 1; c < CATEGORY_NAMES.length; c += 1) {
-    if ((modelScores.category[c] as number) > (modelScores.category[modelBest] as number)) modelBest = c;
+  for (let c = 1; c < CATEGORIES.length; c += 1) {
+    if ((categoryProbs[c] as number) > (categoryProbs[modelBest] as number)) modelBest = c;
   }
-  const modelBestScore = (modelScores.category[modelBest] as number) * modelWeight;
-  const modelBestName = CATEGORY_NAMES[modelBest] ?? 'other';
-  if (modelBestScore >= 0.45 && !(modelBestName === 'other' && lexicalBest !== null)) {
+  const modelBestScore = (categoryProbs[modelBest] as number) * modelWeight;
+  const modelBestName = CATEGORIES[modelBest] ?? 'other';
+  if (modelBestScore >= 0.45 && !(modelBestName === 'other' && lexicalBest >= 0)) {
     categoryName = modelBestName;
     categoryScore = modelBestScore;
-  } else if (lexicalBest !== null) {
-    categoryName = lexicalBest;
+  } else if (lexicalBest >= 0) {
+    categoryName = CATEGORIES[lexicalBest] ?? 'other';
     categoryScore = Math.min(0.9, 0.35 + 0.5 * lexicalScore);
   } else {
     categoryName = modelBestScore >= 0.3 ? modelBestName : 'other';
@@ -361,60 +508,53 @@ export function analyzeMessage(text: string, context?: MessageContext): MessageA
   }
 
   // ---- heat ----
-  const parts: Array<[number, number]> = [
-    [emotions.anger.score, 0.32],
-    [emotions.frustration.score, 0.22],
-    [emotions.disappointment.score, 0.15],
-    [emotions.anxiety.score, 0.1],
-    [complaint, 0.18],
-    [abuse.profanity.score, 0.15],
-    [abuse.insult.score, 0.4],
-    [abuse.threat.score, 0.7],
-    [abuse.harassment.score, 0.5],
-    [abuse.slur.score, 0.5],
-    [intents.legal_threat.score, 0.4],
-    [intents.public_shaming.score, 0.35],
-    [intents.cancellation.score, 0.2],
-    [intents.refund.score, 0.12],
-    [intents.compensation.score, 0.1],
-    [intents.manager_request.score, 0.22],
-    [intents.repeat_contact.score, 0.22],
-    [shouting ? 1 : 0, 0.2],
-    [Math.min(1, bursts / 3), 0.12],
-  ];
   let cool = 1;
-  for (const [score, weight] of parts) cool *= 1 - weight * (score >= 0.5 ? score : score * 0.5);
+  cool *= heatFactor(emotions.anger.score, 0.32);
+  cool *= heatFactor(emotions.frustration.score, 0.22);
+  cool *= heatFactor(emotions.disappointment.score, 0.15);
+  cool *= heatFactor(emotions.anxiety.score, 0.1);
+  cool *= heatFactor(complaint, 0.18);
+  cool *= heatFactor(abuse.profanity.score, 0.15);
+  cool *= heatFactor(abuse.insult.score, 0.4);
+  cool *= heatFactor(abuse.threat.score, 0.7);
+  cool *= heatFactor(abuse.harassment.score, 0.5);
+  cool *= heatFactor(abuse.slur.score, 0.5);
+  cool *= heatFactor(intents.legal_threat.score, 0.4);
+  cool *= heatFactor(intents.public_shaming.score, 0.35);
+  cool *= heatFactor(intents.cancellation.score, 0.2);
+  cool *= heatFactor(intents.refund.score, 0.12);
+  cool *= heatFactor(intents.compensation.score, 0.1);
+  cool *= heatFactor(intents.manager_request.score, 0.22);
+  cool *= heatFactor(intents.repeat_contact.score, 0.22);
+  cool *= heatFactor(shouting ? 1 : 0, 0.2);
+  cool *= heatFactor(Math.min(1, bursts / 3), 0.12);
   let heat = 100 * (1 - cool);
-  const anyNegative = NEGATIVE_EMOTIONS.some((n) => emotions[n].detected) || complaint >= 0.5;
-  if (!anyNegative) heat *= 1 - 0.5 * emotions.satisfaction.score;
+  if (!(anyNegativeEmotion || complaint >= 0.5)) heat *= 1 - 0.5 * emotions.satisfaction.score;
 
   // ---- evidence ----
   const evidence: Evidence[] = [];
-  const addEvidence = (signal: string, source: string): void => {
-    for (const [start, end] of signals.spans(source)) {
-      if (evidence.length >= MAX_EVIDENCE) return;
-      evidence.push({ signal, start, end, text: input.slice(start, end) });
-    }
-  };
-  for (const name of ['anger', 'frustration', 'disappointment', 'anxiety', 'satisfaction'] as const) {
-    if (emotions[name].detected) addEvidence(`emotions.${name}`, `emotions.${name}`);
+  for (let e = 0; e < EMOTION_NAMES.length; e += 1) {
+    if (emotions[EMOTION_NAMES[e] as EmotionName].detected)
+      addEvidence(evidence, input, SIGNAL_NAMES[S_EMOTION[e] as number] as string, S_EMOTION[e] as number);
   }
-  if (complaint >= 0.5) addEvidence('complaint', 'complaint');
-  for (const kind of ['profanity', 'insult', 'threat', 'harassment', 'slur'] as const) {
-    if (abuse[kind].detected) addEvidence(`abuse.${kind}`, `abuse.${kind}`);
+  if (complaint >= 0.5) addEvidence(evidence, input, 'complaint', S_COMPLAINT);
+  for (let a = 0; a < ABUSE_KINDS.length; a += 1) {
+    if (abuse[ABUSE_KINDS[a] as AbuseKind].detected)
+      addEvidence(evidence, input, SIGNAL_NAMES[S_ABUSE[a] as number] as string, S_ABUSE[a] as number);
   }
-  for (const name of Object.keys(intents) as IntentName[]) {
-    if (intents[name].detected) addEvidence(`intents.${name}`, `intents.${name}`);
+  for (let n = 0; n < INTENT_NAMES.length; n += 1) {
+    if (intents[INTENT_NAMES[n] as IntentName].detected)
+      addEvidence(evidence, input, SIGNAL_NAMES[S_INTENT[n] as number] as string, S_INTENT[n] as number);
   }
-  addEvidence('category', `category.${categoryName}`);
-  evidence.sort((a, b) => a.start - b.start || a.end - b.end);
+  addEvidence(evidence, input, 'category', S_CATEGORY[CATEGORIES.indexOf(categoryName)] as number);
+  if (evidence.length > 1) evidence.sort(byOffset);
 
   return {
     version: analysisVersion,
     heat: Math.max(0, Math.min(100, Math.round(heat))),
     language: { code: language.code, score: round3(language.score) },
     category: { name: categoryName, score: round3(categoryScore) },
-    complaint: { score: round3(complaint), detected: complaint >= 0.5 },
+    complaint: score(complaint),
     emotions,
     abuse,
     intents,

@@ -1,3 +1,4 @@
+export type { SentReplyReview } from './domain/conversation.ts';
 export {
   type Channel,
   type ConversationStatus,
@@ -7,7 +8,7 @@ export {
 } from './domain/conversation.ts';
 export { conversationsRoutes } from './http/conversations.routes.ts';
 export { changeConversation, postMessage } from './use-cases/change-conversation.ts';
-export type { ConversationDeps } from './use-cases/conversation-deps.ts';
+export type { ConversationDeps, InsertedTemplate } from './use-cases/conversation-deps.ts';
 export { getConversation } from './use-cases/get-conversation.ts';
 export { type ImportConversationInput, importConversation } from './use-cases/import-conversation.ts';
 export { type InboundMessage, ingestInbound } from './use-cases/ingest-inbound.ts';

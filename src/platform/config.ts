@@ -31,6 +31,7 @@ const configSchema = z.object({
   SEED_DEMO: booleanText.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST_DIR: z.string().default('web/dist'),
+  COMPANY_NAME: z.string().max(200).default(''),
 });
 
 export type Config = z.infer<typeof configSchema>;

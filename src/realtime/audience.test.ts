@@ -18,6 +18,7 @@ const messageEvent = (kind: Message['kind'], conversationId = 'c1'): Extract<Def
     externalId: null,
     createdAt: '2026-01-01T00:00:00Z',
     analysis: null,
+    coach: null,
   },
 });
 const staff = { kind: 'staff', userId: 'u1', role: 'agent' } as const;

@@ -30,3 +30,10 @@ export { coreTemplates, englishTemplates };
 
 /** Everything Defuse ships: the English library and the core set in German, French, Spanish and Romanian. */
 export const shippedTemplates: readonly ScriptTemplate[] = [...englishTemplates, ...coreTemplates];
+export { scriptsRoutes } from './http/scripts.routes.ts';
+export {
+  ensureShippedScripts,
+  listRegionalGuidance,
+  listScripts,
+  type StoredScript,
+} from './use-cases/manage-scripts.ts';

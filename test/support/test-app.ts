@@ -4,6 +4,7 @@ import { createUser, type Role, type RouteAccess, type User } from '../../src/au
 import { fixedClock } from '../../src/platform/clock.ts';
 import { type Config, parseConfig } from '../../src/platform/config.ts';
 import { type Runtime, startRuntime } from '../../src/platform/runtime.ts';
+import { ensureShippedScripts } from '../../src/scripts-library/index.ts';
 import { createScratchDatabase } from './test-databases.ts';
 
 export const testPassword = 'correct horse battery staple';
@@ -31,6 +32,7 @@ export async function createTestApp(dialect: 'sqlite' | 'postgres', environment:
   const scratch = await createScratchDatabase(dialect);
   const config = parseConfig({ DATABASE_URL: scratch.url, LOG_LEVEL: 'silent', WEB_DIST_DIR: '/nonexistent', ...environment });
   const runtime = await startRuntime(config);
+  await ensureShippedScripts({ db: runtime.database.db, clock: fixedClock(new Date('2026-11-24T09:00:00.000Z')) });
   const clock = fixedClock(new Date('2026-11-24T10:00:00.000Z'));
   const routeCatalog: RouteAccess[] = [];
   const app = await buildApp({
@@ -41,6 +43,7 @@ export async function createTestApp(dialect: 'sqlite' | 'postgres', environment:
     writes: runtime.writes,
     logger: false,
     routeCatalog,
+    companyName: 'Test Shop',
   });
   await app.ready();
   const deps = { db: runtime.database.db, clock, events: runtime.events, sessionTtlHours: 1 };

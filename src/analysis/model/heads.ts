@@ -8,7 +8,9 @@ export const BINARY_HEADS = [
   'satisfaction',
   'offensive',
   'refund',
+  /** Account / subscription / contract churn ("close my account"); order cancellation has its own head. */
   'cancellation',
+  'order_cancel',
   'complaint',
   'manager_request',
 ] as const;

@@ -3,7 +3,15 @@ import type { MessageAnalysis, Trend } from '../../analysis/index.ts';
 import { parseJsonColumn } from '../../platform/db/database.ts';
 import { preparedQuery } from '../../platform/db/prepared-query.ts';
 import type { Database } from '../../platform/db/schema.ts';
-import type { Channel, ConversationStatus, ConversationSummary, Message, MessageKind, Priority } from '../domain/conversation.ts';
+import type {
+  Channel,
+  ConversationStatus,
+  ConversationSummary,
+  Message,
+  MessageKind,
+  Priority,
+  SentReplyReview,
+} from '../domain/conversation.ts';
 import type { ConversationFlag } from '../domain/heat-reading.ts';
 
 /** Conversations with the customer and assignee columns an inbox row needs. */
@@ -98,6 +106,7 @@ export function messageQuery(db: Kysely<Database>) {
       'messages.external_id',
       'messages.created_at',
       'messages.analysis',
+      'messages.coach',
     ]);
 }
 
@@ -114,5 +123,6 @@ export function messageFromRow(row: MessageRow): Message {
     externalId: row.external_id,
     createdAt: row.created_at,
     analysis: parseJsonColumn<MessageAnalysis | null>(row.analysis, null),
+    coach: parseJsonColumn<SentReplyReview | null>(row.coach, null),
   };
 }

@@ -48,6 +48,18 @@ export interface Message {
   createdAt: string;
   /** Customer messages only: what the analysis read in it, and why (evidence spans). */
   analysis: MessageAnalysis | null;
+  /** Agent replies only: what the reply coach said at send time and what the agent kept anyway. */
+  coach: SentReplyReview | null;
+}
+
+/** The coach's verdict on a sent reply, stored with it (the coach itself lives in coach/). */
+export interface SentReplyReview {
+  practices: string[];
+  findings: Array<{ kind: string; text: string; message: string }>;
+  scores: Record<string, number>;
+  /** Findings still in the reply when the agent sent it anyway: the coach advises, the agent decides. */
+  overrides: string[];
+  insertedTemplate: { key: string; unchanged: boolean } | null;
 }
 
 const previewLength = 160;

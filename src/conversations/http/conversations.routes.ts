@@ -114,11 +114,23 @@ export async function conversationsRoutes(app: FastifyInstance, deps: Conversati
         tags: ['conversations'],
         summary: 'Reply to the customer (kind agent) or add an internal note (kind note)',
         params: idParams,
-        body: z.strictObject({ kind: z.enum(['agent', 'note']), body: z.string().trim().min(1).max(maxMessageLength) }),
+        body: z.strictObject({
+          kind: z.enum(['agent', 'note']),
+          body: z.string().trim().min(1).max(maxMessageLength),
+          insertedTemplate: z
+            .strictObject({ key: z.string().min(1).max(100), text: z.string().max(maxMessageLength) })
+            .optional(),
+        }),
       },
     },
-    async (request, reply) =>
-      reply.code(201).send(await postMessage(deps, requireActor(request), request.params.id, request.body)),
+    async (request, reply) => {
+      const { kind, body, insertedTemplate } = request.body;
+      const review =
+        kind === 'agent' && deps.reviewReplyOnSend
+          ? await deps.reviewReplyOnSend(request.params.id, body, insertedTemplate ?? null)
+          : null;
+      return reply.code(201).send(await postMessage(deps, requireActor(request), request.params.id, { kind, body, review }));
+    },
   );
 
   routes.post(

@@ -3,7 +3,7 @@ import type { Actor } from '../../auth/index.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { newId } from '../../platform/ids.ts';
 import { loadSummary, messageFromRow, messageQuery } from '../db/conversation-rows.ts';
-import type { ConversationStatus, ConversationSummary, Message, Priority } from '../domain/conversation.ts';
+import type { ConversationStatus, ConversationSummary, Message, Priority, SentReplyReview } from '../domain/conversation.ts';
 import { previewOf } from '../domain/conversation.ts';
 import { conversationError } from '../domain/conversation-errors.ts';
 import { afterMessage, afterStatusChange, type ConversationChange, describeChange } from '../domain/timeline-rules.ts';
@@ -25,6 +25,7 @@ async function insertTimelineEntry(
     body: string;
     channel: string;
     at: string;
+    review?: SentReplyReview | null;
   },
 ): Promise<string> {
   const id = newId();
@@ -39,6 +40,7 @@ async function insertTimelineEntry(
       channel: entry.channel,
       external_id: null,
       created_at: entry.at,
+      coach: entry.review ? JSON.stringify(entry.review) : null,
     })
     .execute();
   return id;
@@ -118,7 +120,7 @@ export async function postMessage(
   deps: ConversationDeps,
   actor: Pick<Actor, 'userId'>,
   id: string,
-  input: { kind: 'agent' | 'note'; body: string },
+  input: { kind: 'agent' | 'note'; body: string; review?: SentReplyReview | null },
 ): Promise<Message> {
   const now = deps.clock.now().toISOString();
   const messageId = await deps.db.transaction().execute(async (transaction) => {
@@ -135,6 +137,7 @@ export async function postMessage(
       body: input.body,
       channel: row.channel,
       at: now,
+      review: input.kind === 'agent' ? (input.review ?? null) : null,
     });
     const next = afterMessage({ status: row.status as ConversationStatus, waitingSince: row.waiting_since }, input.kind, now);
     await transaction

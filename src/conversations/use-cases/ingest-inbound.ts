@@ -237,6 +237,7 @@ async function store(
     externalId: input.externalMessageId ?? null,
     createdAt: at,
     analysis,
+    coach: null,
   };
   await insertMessage(db, {
     id: message.id,

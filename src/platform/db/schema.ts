@@ -145,6 +145,42 @@ export interface MessagesTable {
   analysis: ColumnType<unknown, string | null | undefined, string | null>;
   analysis_version: ColumnType<string | null, string | null | undefined, string | null>;
   heat: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Agent replies: the coach's review at send time and the findings the agent kept (overrides). */
+  coach: ColumnType<unknown, string | null | undefined, string | null>;
+}
+
+/** playbook: an agent's own action on a conversation's playbook (the rest is derived from the timeline) */
+export interface PlaybookActionsTable {
+  id: string;
+  conversation_id: string;
+  action: ColumnType<unknown, string, string>;
+  user_id: string;
+  at: string;
+}
+
+/** scripts: every version of every script; the newest unretired version of a key is suggested */
+export interface ScriptTemplatesTable {
+  key: string;
+  version: number;
+  title: string;
+  step: string;
+  language: string;
+  categories: ColumnType<unknown, string, string>;
+  intents: ColumnType<unknown, string, string>;
+  regions: ColumnType<unknown, string, string>;
+  tiers: ColumnType<unknown, string, string>;
+  body: string;
+  retired_at: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** scripts: an admin's per-country communication guidance (defaults ship in code) */
+export interface RegionalGuidanceTable {
+  country: string;
+  guidance: ColumnType<unknown, string, string>;
+  updated_by: string | null;
+  updated_at: string;
 }
 
 /** analysis: an agent's correction of a label, for retraining and evaluating the next version */
@@ -178,4 +214,7 @@ export interface Database {
   messages: MessagesTable;
   counters: CountersTable;
   analysis_corrections: AnalysisCorrectionsTable;
+  playbook_actions: PlaybookActionsTable;
+  script_templates: ScriptTemplatesTable;
+  regional_guidance: RegionalGuidanceTable;
 }

@@ -636,8 +636,14 @@ export const english: LanguageLexicon = {
       'full refund',
       'refund me',
       'refund my',
-      'money back',
-      'reimburse*',
+      // Bare "money back" / "reimburse" also appear in policy questions ("in what cases can I get my money back?"):
+      // weak on their own, the model decides in English.
+      'money back=0.45',
+      'want my money back',
+      'want the money back',
+      'want our money back',
+      'reimburse*=0.45',
+      'reimburse me',
       'chargeback',
       'charge back',
       'return my money',

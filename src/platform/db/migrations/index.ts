@@ -1,11 +1,13 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initialSchema from './202611242100_initial-schema.ts';
 import * as messageAnalysis from './202611242200_message-analysis.ts';
+import * as playbookScriptsCoach from './202611242300_playbook-scripts-coach.ts';
 
 /** Every migration, listed explicitly so bundlers and test runners need no file-system scanning. */
 const migrations: Record<string, Migration> = {
   '202611242100_initial-schema': initialSchema,
   '202611242200_message-analysis': messageAnalysis,
+  '202611242300_playbook-scripts-coach': playbookScriptsCoach,
 };
 
 export const migrationProvider: MigrationProvider = {
