@@ -1,4 +1,5 @@
 /**
+ * defuse coach [FILE] — reviews draft replies the same way (see src/coach/README.md).
  * defuse analyze [FILE] — reads messages from FILE or standard input, one per line: plain text, or a JSON object with a
  * `text` field and optional `context`. Writes one JSON result per line. A line that starts with `{` but is not valid
  * JSON (or has no string `text`) produces {"error": ..., "line": n} instead.
@@ -6,8 +7,12 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { analyzeMessage, type MessageContext } from '../src/analysis/index.ts';
+import { runCoachCommand } from '../src/coach/index.ts';
 
-const USAGE = 'usage: defuse analyze [FILE]   (one message per line, or JSON lines {"text": ..., "context": {...}})';
+const USAGE = [
+  'usage: defuse analyze [FILE]   read customer messages: one per line, or JSON lines {"text": ..., "context": {...}}',
+  '       defuse coach [FILE]     review draft replies: one per line, or JSON lines {"text": ..., "context": {...}}',
+].join('\n');
 
 async function analyze(file: string | undefined): Promise<void> {
   const input = file === undefined || file === '-' ? process.stdin : createReadStream(file, { encoding: 'utf8' });
@@ -39,12 +44,16 @@ async function analyze(file: string | undefined): Promise<void> {
 }
 
 const [command, file, ...rest] = process.argv.slice(2);
-if (command !== 'analyze' || rest.length > 0) {
+if ((command !== 'analyze' && command !== 'coach') || rest.length > 0) {
   console.error(USAGE);
   process.exitCode = command === undefined || command === '--help' || command === '-h' ? 0 : 2;
 } else {
   try {
-    await analyze(file);
+    if (command === 'analyze') await analyze(file);
+    else {
+      const input = file === undefined || file === '-' ? process.stdin : createReadStream(file, { encoding: 'utf8' });
+      await runCoachCommand(input, process.stdout);
+    }
   } catch (error) {
     console.error(`defuse: ${(error as Error).message}`);
     process.exitCode = 1;
