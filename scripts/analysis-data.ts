@@ -206,7 +206,15 @@ export function b77Category(intent: string): string {
 
 export const BITEXT_REFUND = new Set(['get_refund', 'track_refund']);
 export const BITEXT_CANCELLATION = new Set(['cancel_order', 'delete_account']);
-export const BITEXT_COMPLAINT = new Set(['complaint']);
+/** Training only: account churn (the `cancellation` head) and order cancellation (the `order_cancel` head). */
+export const BITEXT_ACCOUNT_CHURN = new Set(['delete_account']);
+export const BITEXT_ORDER_CANCEL = new Set(['cancel_order']);
+/**
+ * Complaint = the customer reports something that went wrong (the same definition as B77_COMPLAINT): Bitext's
+ * `complaint` intent plus `payment_issue` ("an error with online payments") and `registration_problems` ("I can't
+ * sign up"), which report a failure too. Questions and requests (review, check_invoice …) are not complaints.
+ */
+export const BITEXT_COMPLAINT = new Set(['complaint', 'payment_issue', 'registration_problems']);
 export const BITEXT_MANAGER = new Set(['contact_human_agent']);
 const BITEXT_CATEGORY: Record<string, string> = {
   create_account: 'account_access',

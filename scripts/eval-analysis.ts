@@ -254,7 +254,7 @@ else {
     { marginOverBaseline: 0.1 },
   );
   task(
-    'complaint (complaint intent) — ours: complaint',
+    'complaint (complaint, payment_issue, registration_problems: reports of something gone wrong) — ours: complaint',
     rows,
     test.map((r) => BITEXT_COMPLAINT.has(r.intent)),
     (a) => a.complaint.detected,
