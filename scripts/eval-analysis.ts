@@ -12,7 +12,7 @@ import {
   B77_CANCELLATION,
   B77_COMPLAINT,
   B77_REFUND,
-  BITEXT_CANCELLATION,
+  BITEXT_ACCOUNT_CHURN,
   BITEXT_COMPLAINT,
   BITEXT_REFUND,
   b77Category,
@@ -247,9 +247,9 @@ else {
     { marginOverBaseline: 0.1 },
   );
   task(
-    'cancellation (cancel_order, delete_account) — ours: intents.cancellation',
+    'cancellation / churn (delete_account; cancelling one order is not churn) — ours: intents.cancellation',
     rows,
-    test.map((r) => BITEXT_CANCELLATION.has(r.intent)),
+    test.map((r) => BITEXT_ACCOUNT_CHURN.has(r.intent)),
     (a) => a.intents.cancellation.detected,
     { marginOverBaseline: 0.1 },
   );

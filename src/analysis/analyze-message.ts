@@ -45,7 +45,6 @@ const H_OFFENSIVE = HEAD_INDEX.offensive;
 const H_COMPLAINT = HEAD_INDEX.complaint;
 const H_REFUND = HEAD_INDEX.refund;
 const H_CANCELLATION = HEAD_INDEX.cancellation;
-const H_ORDER_CANCEL = HEAD_INDEX.order_cancel;
 const H_MANAGER = HEAD_INDEX.manager_request;
 const NEGATIVE_EMOTION_HEADS = NEGATIVE_EMOTIONS.map((name) => HEAD_INDEX[name]);
 
@@ -470,9 +469,10 @@ export function analyzeMessage(text: string, context?: MessageContext): MessageA
     const name = INTENT_NAMES[n] as IntentName;
     let modelScore = 0;
     if (name === 'refund') modelScore = calibrated[H_REFUND] as number;
-    else if (name === 'cancellation') {
-      modelScore = Math.max(calibrated[H_CANCELLATION] as number, calibrated[H_ORDER_CANCEL] as number);
-    } else if (name === 'manager_request') modelScore = calibrated[H_MANAGER] as number;
+    // Cancellation means churn: the customer leaving (account, subscription, contract). Asking to
+    // cancel one order is a request, not a threat to leave, and is read by its own head.
+    else if (name === 'cancellation') modelScore = calibrated[H_CANCELLATION] as number;
+    else if (name === 'manager_request') modelScore = calibrated[H_MANAGER] as number;
     intents[name] = score(combine(modelScore, signalScores[S_INTENT[n] as number] as number));
   }
   if (intents.repeat_contact.detected || intents.legal_threat.detected) complaint = noisyOr(complaint, 0.25);

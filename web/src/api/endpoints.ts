@@ -1,9 +1,11 @@
 import { api, queryString } from './client';
 import type {
+  AnalysisCorrection,
   ApiToken,
   AuditEntry,
   ConversationDetail,
   ConversationSummary,
+  CorrectionVerdict,
   Customer,
   ImportReport,
   Message,
@@ -50,8 +52,12 @@ export interface ConversationFilters {
   status: string; // comma separated, '' = every status
   assigneeId: string; // '' = anyone, 'me', 'none' or a user id
   channel: string;
-  sort: 'newest' | 'waiting';
+  sort: InboxSort;
+  minHeat: string; // '' = any heat, else '0'..'100'
+  flag: string; // '' = any, else a ConversationFlag
 }
+
+export type InboxSort = 'newest' | 'waiting' | 'heat';
 
 export type ConversationChanges = Partial<{
   status: ConversationSummary['status'];
@@ -74,6 +80,17 @@ export const conversationsApi = {
     api.patch<ConversationSummary>(`${base}/conversations/${encodeURIComponent(id)}`, changes),
   send: (id: string, kind: 'agent' | 'note', body: string) =>
     api.post<Message>(`${base}/conversations/${encodeURIComponent(id)}/messages`, { kind, body }),
+};
+
+export const analysisApi = {
+  correct: (messageId: string, signal: string, verdict: CorrectionVerdict, note?: string) =>
+    api.post<{ id: string }>(`${base}/messages/${encodeURIComponent(messageId)}/corrections`, {
+      signal,
+      verdict,
+      ...(note ? { note } : {}),
+    }),
+  corrections: (messageId?: string) =>
+    api.get<Page<AnalysisCorrection>>(`${base}/analysis/corrections${queryString({ messageId, limit: 50 })}`),
 };
 
 export type CustomerChanges = Partial<Omit<Customer, 'id' | 'createdAt' | 'updatedAt'>>;

@@ -8,6 +8,8 @@ export const queryKeys = {
   conversationLists: ['conversations'] as const,
   conversations: (filters: ConversationFilters) => ['conversations', filters] as const,
   conversation: (id: string) => ['conversation', id] as const,
+  /** Client-side only: abuse alerts for managers, filled by the live connection. */
+  abuseAlerts: ['abuse-alerts'] as const,
   customerLists: ['customers'] as const,
   customers: (params: { query: string; status: string; tier: string }) => ['customers', params] as const,
   customer: (id: string) => ['customer', id] as const,

@@ -95,6 +95,96 @@ export interface ConversationSummary {
   waitingSince: string | null;
   messageCount: number;
   lastMessagePreview: string;
+  /** The customer's current heat (0–100), its peak in this case, and which way it is moving. */
+  heat: number;
+  peakHeat: number;
+  trend: Trend;
+  flags: ConversationFlag[];
+  language: string | null;
+  category: string | null;
+}
+
+export type Trend = 'escalating' | 'steady' | 'cooling';
+export type ConversationFlag = 'abuse' | 'threat' | 'legal_threat' | 'public_shaming';
+export const conversationFlags: ConversationFlag[] = ['abuse', 'threat', 'legal_threat', 'public_shaming'];
+
+export type EmotionName = 'anger' | 'frustration' | 'disappointment' | 'anxiety' | 'satisfaction';
+export const emotionNames: EmotionName[] = ['anger', 'frustration', 'disappointment', 'anxiety', 'satisfaction'];
+export type AbuseKind = 'profanity' | 'insult' | 'threat' | 'harassment' | 'slur';
+export const abuseKinds: AbuseKind[] = ['profanity', 'insult', 'threat', 'harassment', 'slur'];
+/** The kinds of abuse that mean the customer crossed a line (profanity alone is frustration). */
+export const crossingLineKinds: AbuseKind[] = ['insult', 'threat', 'harassment', 'slur'];
+export type IntentName =
+  | 'refund'
+  | 'compensation'
+  | 'cancellation'
+  | 'legal_threat'
+  | 'public_shaming'
+  | 'manager_request'
+  | 'repeat_contact';
+export const intentNames: IntentName[] = [
+  'refund',
+  'compensation',
+  'cancellation',
+  'legal_threat',
+  'public_shaming',
+  'manager_request',
+  'repeat_contact',
+];
+export type Severity = 'none' | 'low' | 'medium' | 'high';
+
+export interface SignalScore {
+  score: number;
+  detected: boolean;
+}
+
+export interface Evidence {
+  /** e.g. 'abuse.insult', 'intents.refund', 'emotions.anger', 'complaint', 'category' */
+  signal: string;
+  /** UTF-16 offsets into the message body, end exclusive. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface MessageAnalysis {
+  version: string;
+  heat: number;
+  language: { code: string; score: number };
+  category: { name: string; score: number };
+  complaint: SignalScore;
+  emotions: Record<EmotionName, SignalScore>;
+  abuse: Record<AbuseKind, SignalScore & { severity: Severity }>;
+  intents: Record<IntentName, SignalScore>;
+  evidence: Evidence[];
+}
+
+/** The conversation-level reading; indexes point into the loaded `messages`. */
+export interface ConversationReading {
+  version: string;
+  trajectory: { index: number; at: string; heat: number }[];
+  trend: Trend;
+  peak: { index: number; at: string; heat: number } | null;
+  currentHeat: number;
+  feelsUnheard: { detected: boolean; evidence: { index: number; repeatsIndex: number; similarity: number }[] };
+  deEscalation: { credit: number; events: { agentIndex: number; before: number; after: number; drop: number }[] };
+  abusive: boolean;
+  intents: IntentName[];
+}
+
+export type CorrectionVerdict = 'wrong' | 'missed';
+
+export interface AnalysisCorrection {
+  id: string;
+  messageId: string;
+  conversationId: string;
+  signal: string;
+  verdict: CorrectionVerdict;
+  note: string;
+  analysisVersion: string;
+  user: { id: string; name: string };
+  createdAt: string;
+  text: string;
 }
 
 export type MessageKind = 'customer' | 'agent' | 'note' | 'system';
@@ -108,11 +198,16 @@ export interface Message {
   channel: Channel;
   externalId: string | null;
   createdAt: string;
+  /** Customer messages only: what the analysis read in it, and why (evidence spans). */
+  analysis?: MessageAnalysis | null;
 }
 
 export interface ConversationDetail {
   conversation: ConversationSummary;
   messages: Message[];
+  hasEarlier?: boolean;
+  /** Absent in pages of earlier messages merged into the cache. */
+  reading?: ConversationReading;
 }
 
 export interface Page<T> {
@@ -148,4 +243,11 @@ export type ServerEvent =
   | { type: 'conversation.updated'; conversationId: string; conversation: ConversationSummary }
   | { type: 'conversation.created'; conversationId: string; conversation: ConversationSummary }
   | { type: 'customer.updated'; customerId: string; customer: Customer }
+  | {
+      type: 'abuse.detected';
+      conversationId: string;
+      messageId: string;
+      conversation: ConversationSummary;
+      kinds: string[];
+    }
   | { type: 'pong' };

@@ -1,10 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { Link, useParams } from 'react-router';
+import { AbuseBanner } from '../analysis/abuse-banner';
+import { ReadingPanel } from '../analysis/reading-panel';
+import { shiftReading } from '../analysis/shift-reading';
 import { conversationsApi } from '../api/endpoints';
 import { queryKeys } from '../api/query-keys';
 import type { ConversationDetail } from '../api/types';
 import { CustomerPanel } from '../customers/customer-panel';
+import { crossedLine } from '../format/signals';
 import { usePageTitle } from '../shell/use-page-title';
 import { ErrorMessage } from '../ui/error-message';
 import { QueryState } from '../ui/states';
@@ -26,7 +30,9 @@ export function ConversationPage() {
       queryClient.setQueryData<ConversationDetail>(queryKeys.conversation(id), (old) => {
         if (!old) return old;
         const known = new Set(old.messages.map((message) => message.id));
-        return { ...old, messages: [...page.messages.filter((message) => !known.has(message.id)), ...old.messages] };
+        const added = page.messages.filter((message) => !known.has(message.id));
+        // The reading points at messages by position: move it along with the ones put in front.
+        return { ...old, messages: [...added, ...old.messages], reading: shiftReading(old.reading, added.length) };
       });
     },
   });
@@ -56,6 +62,8 @@ export function ConversationPage() {
   }
 
   const hasEarlier = conversation.messageCount > messages.length && messages.length > 0;
+  const abusiveSignals = [...new Set(messages.flatMap((message) => crossedLine(message.analysis)))];
+  const abusive = abusiveSignals.length > 0 || (conversation.flags ?? []).includes('abuse') || detail.data?.reading?.abusive;
 
   return (
     <div className="conversation-layout">
@@ -64,6 +72,8 @@ export function ConversationPage() {
           ← Inbox
         </Link>
         <ConversationHeader conversation={conversation} />
+        {abusive ? <AbuseBanner conversation={conversation} signals={abusiveSignals} /> : null}
+        <ReadingPanel conversation={conversation} reading={detail.data?.reading} />
         <div
           className="timeline-scroll"
           ref={timelineRef}

@@ -1,5 +1,8 @@
+import { EvidenceText } from '../analysis/evidence-text';
+import { MessageReading } from '../analysis/message-reading';
 import type { Message } from '../api/types';
 import { channelLabels } from '../format/labels';
+import { crossedLine } from '../format/signals';
 import { formatDateTime, formatMessageTime } from '../format/time';
 import { useNow } from '../ui/use-now';
 
@@ -15,7 +18,7 @@ export function Timeline({ messages, customerName }: { messages: Message[]; cust
       {messages.map((message) => (
         <li
           key={message.id}
-          className={`timeline-item timeline-${message.kind}`}
+          className={`timeline-item timeline-${message.kind}${crossedLine(message.analysis).length > 0 ? ' timeline-abusive' : ''}`}
           data-testid="timeline-message"
           data-kind={message.kind}
           data-message-id={message.id}
@@ -38,7 +41,14 @@ export function Timeline({ messages, customerName }: { messages: Message[]; cust
                   {formatMessageTime(message.createdAt, now)}
                 </time>
               </header>
-              <div className="message-body">{message.body}</div>
+              {message.kind === 'customer' && message.analysis ? (
+                <>
+                  <EvidenceText body={message.body} analysis={message.analysis} />
+                  <MessageReading messageId={message.id} analysis={message.analysis} />
+                </>
+              ) : (
+                <div className="message-body">{message.body}</div>
+              )}
             </article>
           )}
         </li>

@@ -1,8 +1,24 @@
-import type { ConversationFilters } from '../api/endpoints';
-import { channels, conversationStatuses } from '../api/types';
+import type { ConversationFilters, InboxSort } from '../api/endpoints';
+import { type ConversationFlag, channels, conversationFlags, conversationStatuses } from '../api/types';
 import { useUsers } from '../api/use-users';
 import { capitalize, channelLabels } from '../format/labels';
 import { selectedStatuses } from './inbox-filters';
+
+const heatChoices = [
+  { value: '40', label: '40+ (upset)' },
+  { value: '70', label: '70+ (very upset)' },
+];
+
+const flagFilterLabels: Record<ConversationFlag, string> = {
+  abuse: 'Abuse',
+  threat: 'Threat of violence',
+  legal_threat: 'Legal threat',
+  public_shaming: 'Public post or review threat',
+};
+
+function sortFrom(value: string): InboxSort {
+  return value === 'waiting' || value === 'heat' ? value : 'newest';
+}
 
 interface InboxFilterBarProps {
   filters: ConversationFilters;
@@ -67,10 +83,45 @@ export function InboxFilterBar({ filters, onChange }: InboxFilterBarProps) {
           <span>Sort</span>
           <select
             value={filters.sort}
-            onChange={(event) => onChange({ ...filters, sort: event.target.value === 'waiting' ? 'waiting' : 'newest' })}
+            data-testid="inbox-sort"
+            onChange={(event) => onChange({ ...filters, sort: sortFrom(event.target.value) })}
           >
             <option value="newest">Newest activity</option>
             <option value="waiting">Longest waiting</option>
+            <option value="heat">Hottest first</option>
+          </select>
+        </label>
+        <label>
+          <span>Heat</span>
+          <select
+            value={filters.minHeat}
+            data-testid="inbox-min-heat"
+            onChange={(event) => onChange({ ...filters, minHeat: event.target.value })}
+          >
+            <option value="">Any heat</option>
+            {heatChoices.map((choice) => (
+              <option key={choice.value} value={choice.value}>
+                {choice.label}
+              </option>
+            ))}
+            {filters.minHeat && !heatChoices.some((choice) => choice.value === filters.minHeat) ? (
+              <option value={filters.minHeat}>{filters.minHeat}+</option>
+            ) : null}
+          </select>
+        </label>
+        <label>
+          <span>Flag</span>
+          <select
+            value={filters.flag}
+            data-testid="inbox-flag"
+            onChange={(event) => onChange({ ...filters, flag: event.target.value })}
+          >
+            <option value="">Any or none</option>
+            {conversationFlags.map((flag) => (
+              <option key={flag} value={flag}>
+                {flagFilterLabels[flag]}
+              </option>
+            ))}
           </select>
         </label>
       </div>

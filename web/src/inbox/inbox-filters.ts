@@ -1,5 +1,5 @@
-import type { ConversationFilters } from '../api/endpoints';
-import { type ConversationStatus, conversationStatuses } from '../api/types';
+import type { ConversationFilters, InboxSort } from '../api/endpoints';
+import { type ConversationStatus, conversationFlags, conversationStatuses } from '../api/types';
 
 export const defaultStatuses: ConversationStatus[] = ['open', 'pending', 'escalated'];
 
@@ -10,12 +10,19 @@ export function filtersFromSearch(search: URLSearchParams): ConversationFilters 
   if (rawStatus === null) statuses = defaultStatuses;
   else if (rawStatus === 'all' || rawStatus === '') statuses = [];
   else statuses = rawStatus.split(',').filter((value) => (conversationStatuses as string[]).includes(value));
-  const sort = search.get('sort') === 'waiting' ? 'waiting' : 'newest';
+  const rawSort = search.get('sort');
+  const sort: InboxSort = rawSort === 'waiting' || rawSort === 'heat' ? rawSort : 'newest';
+  const rawHeat = Number(search.get('minHeat') ?? '');
+  const minHeat = search.get('minHeat') && Number.isInteger(rawHeat) && rawHeat >= 0 && rawHeat <= 100 ? String(rawHeat) : '';
+  const rawFlag = search.get('flag') ?? '';
+  const flag = (conversationFlags as string[]).includes(rawFlag) ? rawFlag : '';
   return {
     status: statuses.join(','),
     assigneeId: search.get('assignee') ?? '',
     channel: search.get('channel') ?? '',
     sort,
+    minHeat,
+    flag,
   };
 }
 
@@ -32,5 +39,7 @@ export function searchFromFilters(filters: ConversationFilters): URLSearchParams
   if (filters.assigneeId) search.set('assignee', filters.assigneeId);
   if (filters.channel) search.set('channel', filters.channel);
   if (filters.sort !== 'newest') search.set('sort', filters.sort);
+  if (filters.minHeat) search.set('minHeat', filters.minHeat);
+  if (filters.flag) search.set('flag', filters.flag);
   return search;
 }

@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { FlagChips, HeatBadge } from '../analysis/heat';
 import type { ConversationSummary } from '../api/types';
 import { channelLabels } from '../format/labels';
 import { formatDateTime, formatRelative, formatWaiting } from '../format/time';
@@ -9,6 +10,7 @@ export function InboxRow({ conversation, now }: { conversation: ConversationSumm
   return (
     <li className={`inbox-row priority-${conversation.priority}`} data-testid="inbox-row" data-conversation-id={conversation.id}>
       <div className="inbox-row-top">
+        <HeatBadge heat={conversation.heat ?? 0} trend={conversation.trend ?? 'steady'} />
         <span className="inbox-number">#{conversation.number}</span>
         <span className="inbox-customer">
           {customer.name} <TierBadge tier={customer.tier} />
@@ -25,6 +27,7 @@ export function InboxRow({ conversation, now }: { conversation: ConversationSumm
       </h2>
       <p className="inbox-preview">{conversation.lastMessagePreview}</p>
       <div className="inbox-meta">
+        <FlagChips flags={conversation.flags ?? []} />
         <StatusBadge status={conversation.status} />
         <PriorityBadge priority={conversation.priority} />
         <span className="inbox-assignee">{conversation.assignee ? conversation.assignee.name : 'Unassigned'}</span>

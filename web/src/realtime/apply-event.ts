@@ -1,6 +1,7 @@
 import type { InfiniteData, QueryClient } from '@tanstack/react-query';
 import { queryKeys } from '../api/query-keys';
 import type { ConversationDetail, ConversationSummary, Message, Page, ServerEvent } from '../api/types';
+import { addAbuseAlert } from './abuse-alerts';
 
 function byTime(a: Message, b: Message): number {
   return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0;
@@ -12,7 +13,7 @@ export function addMessage(queryClient: QueryClient, message: Message, conversat
     if (!old) return old;
     const known = old.messages.some((existing) => existing.id === message.id);
     const messages = known ? old.messages : [...old.messages, message].sort(byTime);
-    return { conversation: conversation ?? old.conversation, messages };
+    return { ...old, conversation: conversation ?? old.conversation, messages };
   });
 }
 
@@ -48,7 +49,21 @@ export function applyServerEvent(queryClient: QueryClient, event: ServerEvent): 
       if (event.refetch) {
         void queryClient.invalidateQueries({ queryKey: queryKeys.conversation(event.conversationId), exact: true });
       }
+      // A customer message moves the reading (trajectory, trend, feels unheard): fetch it fresh.
+      if (event.message.kind === 'customer' && !event.refetch) {
+        void queryClient.invalidateQueries({ queryKey: queryKeys.conversation(event.conversationId), exact: true });
+      }
       refreshLists(queryClient, event.conversation?.customer.id);
+      return;
+    case 'abuse.detected':
+      addAbuseAlert(queryClient, {
+        conversationId: event.conversationId,
+        messageId: event.messageId,
+        conversation: event.conversation,
+        kinds: event.kinds,
+        at: new Date().toISOString(),
+      });
+      if (event.conversation) updateConversation(queryClient, event.conversation);
       return;
     case 'conversation.updated':
       updateConversation(queryClient, event.conversation);

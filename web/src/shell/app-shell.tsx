@@ -1,11 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useRef } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { setCsrfToken } from '../api/client';
 import { authApi } from '../api/endpoints';
 import { queryKeys } from '../api/query-keys';
 import { useCurrentUser } from '../auth/session';
 import { roleLabel } from '../format/labels';
+import { useAbuseAlerts } from '../realtime/abuse-alerts';
 import { useRealtime } from '../realtime/use-realtime';
+import { AbuseAlerts } from './abuse-alerts';
 import { ConnectionStatus } from './connection-status';
 
 export function AppShell() {
@@ -13,6 +16,11 @@ export function AppShell() {
   const connection = useRealtime(true);
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  // Managers and admins are told live when a customer crosses a line.
+  const watchesAbuse = user.role === 'manager' || user.role === 'admin';
+  const abuse = useAbuseAlerts(user.id);
+  const alertsRef = useRef<HTMLElement>(null);
+  const alertCount = watchesAbuse ? abuse.alerts.length : 0;
 
   const signOut = useMutation({
     mutationFn: () => authApi.logout(),
@@ -52,6 +60,25 @@ export function AppShell() {
                 <NavLink to={link.to}>{link.label}</NavLink>
               </li>
             ))}
+            {alertCount > 0 ? (
+              <li>
+                <button
+                  type="button"
+                  className="nav-alerts"
+                  data-testid="abuse-alert-count"
+                  data-count={alertCount}
+                  onClick={() => alertsRef.current?.focus()}
+                >
+                  Alerts{' '}
+                  <span className="nav-count" aria-hidden="true">
+                    {alertCount}
+                  </span>
+                  <span className="visually-hidden">
+                    : {alertCount === 1 ? 'one customer crossed a line' : `${alertCount} customers crossed a line`}
+                  </span>
+                </button>
+              </li>
+            ) : null}
           </ul>
         </nav>
         <div className="topbar-end">
@@ -68,6 +95,9 @@ export function AppShell() {
       <main id="main" className="content" tabIndex={-1}>
         <Outlet />
       </main>
+      {watchesAbuse ? (
+        <AbuseAlerts ref={alertsRef} alerts={abuse.alerts} onDismiss={abuse.dismiss} onDismissAll={abuse.dismissAll} />
+      ) : null}
     </div>
   );
 }
