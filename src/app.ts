@@ -12,6 +12,8 @@ import type { Kysely } from 'kysely';
 import { assistRoutes, reviewOnSend } from './assist/index.ts';
 import { auditRoutes } from './audit/index.ts';
 import { authGuard, authRoutes, type RouteAccess, rememberTokens, tokensRoutes, usersRoutes } from './auth/index.ts';
+import { chatRoutes } from './channels/chat/index.ts';
+import { emailRoutes } from './channels/email/index.ts';
 import { conversationsRoutes, type InsertedTemplate } from './conversations/index.ts';
 import { customersRoutes } from './customers/index.ts';
 import type { Clock } from './platform/clock.ts';
@@ -78,6 +80,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reviewReplyOnSend: (conversationId: string, body: string, inserted: InsertedTemplate | null) =>
       reviewOnSend(assistDeps, conversationId, body, inserted),
   };
+  const channelDeps = { config, db, clock, events, conversations: capabilityDeps };
 
   await app.register(
     async (api) => {
@@ -104,6 +107,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(eventsRoutes, events);
       await api.register(assistRoutes, assistDeps);
       await api.register(scriptsRoutes, { db, clock });
+      await api.register(emailRoutes, channelDeps);
+      await api.register(chatRoutes, channelDeps);
     },
     { prefix: '/api/v1' },
   );

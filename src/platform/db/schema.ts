@@ -1,4 +1,6 @@
 import type { ColumnType } from 'kysely';
+import type { ChatTables } from './schema-chat.ts';
+import type { EmailTables } from './schema-email.ts';
 
 /**
  * The tables, as Kysely sees them. Each table belongs to one capability (named in the comment);
@@ -202,7 +204,8 @@ export interface CountersTable {
   value: number;
 }
 
-export interface Database {
+/** Channel tables live beside their capability's code; see schema-email.ts and schema-chat.ts. */
+export interface Database extends EmailTables, ChatTables {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

@@ -2,12 +2,16 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as initialSchema from './202611242100_initial-schema.ts';
 import * as messageAnalysis from './202611242200_message-analysis.ts';
 import * as playbookScriptsCoach from './202611242300_playbook-scripts-coach.ts';
+import * as emailChannel from './202611250000_email-channel.ts';
+import * as chatChannel from './202611250100_chat-channel.ts';
 
 /** Every migration, listed explicitly so bundlers and test runners need no file-system scanning. */
 const migrations: Record<string, Migration> = {
   '202611242100_initial-schema': initialSchema,
   '202611242200_message-analysis': messageAnalysis,
   '202611242300_playbook-scripts-coach': playbookScriptsCoach,
+  '202611250000_email-channel': emailChannel,
+  '202611250100_chat-channel': chatChannel,
 };
 
 export const migrationProvider: MigrationProvider = {
