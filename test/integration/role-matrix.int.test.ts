@@ -1,74 +1,75 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roles } from '../../src/auth/index.ts';
 import { createTestApp, type SignedIn, type TestApp } from '../support/test-app.ts';
+import { testDialects } from '../support/test-databases.ts';
 
-// The role matrix needs no database-specific behaviour: one dialect keeps it quick.
-describe('every API route enforces its declared roles', () => {
-  let test: TestApp;
-  const sessions = {} as Record<(typeof roles)[number], SignedIn>;
-  beforeAll(async () => {
-    test = await createTestApp('sqlite');
-    for (const role of roles) sessions[role] = await test.signIn(role);
-  });
-  afterAll(async () => test?.close());
+for (const dialect of testDialects)
+  describe(`every API route enforces its declared roles, on ${dialect}`, () => {
+    let test: TestApp;
+    const sessions = {} as Record<(typeof roles)[number], SignedIn>;
+    beforeAll(async () => {
+      test = await createTestApp(dialect);
+      for (const role of roles) sessions[role] = await test.signIn(role);
+    });
+    afterAll(async () => test?.close());
 
-  const fill = (url: string) => url.replace(/:id/g, '00000000-0000-7000-8000-000000000000');
+    const fill = (url: string) => url.replace(/:id/g, '00000000-0000-7000-8000-000000000000');
 
-  it('lists a good number of routes, each with roles or marked public', () => {
-    expect(test.routeCatalog.length).toBeGreaterThan(20);
-    const publicRoutes = test.routeCatalog
-      .filter((route) => route.roles === 'public')
-      .map((route) => `${route.method} ${route.url}`);
-    expect(publicRoutes.sort()).toEqual(['GET /api/v1/health', 'GET /api/v1/openapi.json', 'POST /api/v1/auth/login']);
-  });
+    it('lists a good number of routes, each with roles or marked public', () => {
+      expect(test.routeCatalog.length).toBeGreaterThan(20);
+      const publicRoutes = test.routeCatalog
+        .filter((route) => route.roles === 'public')
+        .map((route) => `${route.method} ${route.url}`);
+      expect(publicRoutes.sort()).toEqual(['GET /api/v1/health', 'GET /api/v1/openapi.json', 'POST /api/v1/auth/login']);
+    });
 
-  it('answers 401 to every protected route without a session', async () => {
-    for (const route of test.routeCatalog.filter((candidate) => candidate.roles !== 'public')) {
-      const response = await test.app.inject({
-        method: route.method as 'GET',
-        url: fill(route.url),
-        payload: route.method === 'GET' ? undefined : {},
-      });
-      expect(response.statusCode, `${route.method} ${route.url}`).toBe(401);
-      expect(response.headers['content-type']).toContain('application/problem+json');
-    }
-  });
-
-  it('answers 403 to exactly the roles a route does not allow, and never 401/403 to the ones it does', async () => {
-    let checked = 0;
-    for (const route of test.routeCatalog.filter((candidate) => candidate.roles !== 'public' && !candidate.websocket)) {
-      for (const role of roles) {
-        const allowed = (route.roles as readonly string[]).includes(role);
-        // Sign-out would end the session the matrix still needs; its allowance is checked without calling it.
-        if (route.url.endsWith('/auth/logout') && allowed) continue;
+    it('answers 401 to every protected route without a session', async () => {
+      for (const route of test.routeCatalog.filter((candidate) => candidate.roles !== 'public')) {
         const response = await test.app.inject({
           method: route.method as 'GET',
           url: fill(route.url),
-          headers: sessions[role].headers,
-          payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {},
+          payload: route.method === 'GET' ? undefined : {},
         });
-        const label = `${role} ${route.method} ${route.url} -> ${response.statusCode}`;
-        if (allowed) expect([401, 403], label).not.toContain(response.statusCode);
-        else expect(response.statusCode, label).toBe(403);
-        checked += 1;
+        expect(response.statusCode, `${route.method} ${route.url}`).toBe(401);
+        expect(response.headers['content-type']).toContain('application/problem+json');
       }
-    }
-    expect(checked).toBeGreaterThan(80);
-  });
+    });
 
-  it('keeps the admin screens to admins: users, tokens and the audit log', () => {
-    const adminOnly = test.routeCatalog.filter(
-      (route) => route.roles !== 'public' && route.roles.length === 1 && route.roles[0] === 'admin',
-    );
-    const urls = adminOnly.map((route) => `${route.method} ${route.url}`);
-    expect(urls).toEqual(
-      expect.arrayContaining([
-        'POST /api/v1/users',
-        'PATCH /api/v1/users/:id',
-        'GET /api/v1/tokens',
-        'POST /api/v1/tokens',
-        'GET /api/v1/audit',
-      ]),
-    );
+    it('answers 403 to exactly the roles a route does not allow, and never 401/403 to the ones it does', async () => {
+      let checked = 0;
+      for (const route of test.routeCatalog.filter((candidate) => candidate.roles !== 'public' && !candidate.websocket)) {
+        for (const role of roles) {
+          const allowed = (route.roles as readonly string[]).includes(role);
+          // Sign-out would end the session the matrix still needs; its allowance is checked without calling it.
+          if (route.url.endsWith('/auth/logout') && allowed) continue;
+          const response = await test.app.inject({
+            method: route.method as 'GET',
+            url: fill(route.url),
+            headers: sessions[role].headers,
+            payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {},
+          });
+          const label = `${role} ${route.method} ${route.url} -> ${response.statusCode}`;
+          if (allowed) expect([401, 403], label).not.toContain(response.statusCode);
+          else expect(response.statusCode, label).toBe(403);
+          checked += 1;
+        }
+      }
+      expect(checked).toBeGreaterThan(80);
+    });
+
+    it('keeps the admin screens to admins: users, tokens and the audit log', () => {
+      const adminOnly = test.routeCatalog.filter(
+        (route) => route.roles !== 'public' && route.roles.length === 1 && route.roles[0] === 'admin',
+      );
+      const urls = adminOnly.map((route) => `${route.method} ${route.url}`);
+      expect(urls).toEqual(
+        expect.arrayContaining([
+          'POST /api/v1/users',
+          'PATCH /api/v1/users/:id',
+          'GET /api/v1/tokens',
+          'POST /api/v1/tokens',
+          'GET /api/v1/audit',
+        ]),
+      );
+    });
   });
-});
