@@ -39,9 +39,29 @@ export interface AppDeps {
   routeCatalog?: RouteAccess[];
 }
 
+/**
+ * The capabilities' dependencies, wired by hand: shared by the HTTP app and by main.ts, which
+ * starts the channel listeners with the same wiring.
+ */
+export function wireCapabilities(deps: AppDeps) {
+  const { config, db, clock, events, writes } = deps;
+  const assistDeps = { db, clock, companyName: deps.companyName ?? '' };
+  const capabilityDeps = {
+    db,
+    clock,
+    events,
+    writes,
+    // The coach reviews every reply as it is sent; wired here so conversations need not know it.
+    reviewReplyOnSend: (conversationId: string, body: string, inserted: InsertedTemplate | null) =>
+      reviewOnSend(assistDeps, conversationId, body, inserted),
+  };
+  const channelDeps = { config, db, clock, events, conversations: capabilityDeps };
+  return { assistDeps, capabilityDeps, channelDeps };
+}
+
 /** Builds the whole HTTP application without listening, so tests can `inject` or listen on port 0. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const { config, db, clock, events, writes } = deps;
+  const { config, db, clock, events } = deps;
   const app = Fastify({
     logger: deps.logger ?? { level: config.LOG_LEVEL },
     bodyLimit: config.BODY_LIMIT_BYTES,
@@ -70,17 +90,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   const authDeps = { db, clock, sessionTtlHours: config.SESSION_TTL_HOURS, events, tokenCache: rememberTokens(events) };
-  const assistDeps = { db, clock, companyName: deps.companyName ?? '' };
-  const capabilityDeps = {
-    db,
-    clock,
-    events,
-    writes,
-    // The coach reviews every reply as it is sent; wired here so conversations need not know it.
-    reviewReplyOnSend: (conversationId: string, body: string, inserted: InsertedTemplate | null) =>
-      reviewOnSend(assistDeps, conversationId, body, inserted),
-  };
-  const channelDeps = { config, db, clock, events, conversations: capabilityDeps };
+  const { assistDeps, capabilityDeps, channelDeps } = wireCapabilities(deps);
 
   await app.register(
     async (api) => {

@@ -1,4 +1,7 @@
-import { buildApp } from './app.ts';
+import { buildApp, wireCapabilities } from './app.ts';
+import type { RunningChannel } from './channels/channel-deps.ts';
+import { startChatChannel } from './channels/chat/index.ts';
+import { startEmailChannel } from './channels/email/index.ts';
 import { demoCompanyName } from './demo/demo-company.data.ts';
 import { seedDemoCompany } from './demo/seed-demo-company.ts';
 import { systemClock } from './platform/clock.ts';
@@ -23,14 +26,16 @@ async function main(): Promise<void> {
     : null;
   await ensureShippedScripts({ db: runtime.database.db, clock: systemClock });
   const companyName = config.COMPANY_NAME || (config.SEED_DEMO ? demoCompanyName : '');
-  const app = await buildApp({
+  const appDeps = {
     config,
     db: runtime.database.db,
     clock: systemClock,
     events: runtime.events,
     writes: runtime.writes,
     companyName,
-  });
+  };
+  const app = await buildApp(appDeps);
+  const channels: RunningChannel[] = [];
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -38,6 +43,7 @@ async function main(): Promise<void> {
     stopping = true;
     app.log.info(`${signal} received, finishing open requests`);
     await app.close();
+    for (const channel of channels) await channel.stop();
     await runtime.close();
     process.exit(0);
   };
@@ -45,6 +51,8 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
 
   await app.listen({ port: config.PORT, host: config.HOST });
+  const { channelDeps } = wireCapabilities(appDeps);
+  channels.push(await startEmailChannel(channelDeps), await startChatChannel(channelDeps));
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;

@@ -12,7 +12,11 @@ export type DefuseEvent =
   /** Closes the user's open sockets on every node: deactivation takes effect at once. */
   | { type: 'user.deactivated'; userId: string }
   /** Makes every node forget a revoked API token it may have remembered. */
-  | { type: 'token.revoked'; tokenId: string };
+  | { type: 'token.revoked'; tokenId: string }
+  /** Chat: the customer (in the widget) or an agent is typing in a conversation. Never stored. */
+  | { type: 'chat.typing'; conversationId: string; by: 'customer' | 'agent'; typing: boolean; name: string | null }
+  /** Chat: the customer (in the widget) or an agent has read the conversation up to a message. */
+  | { type: 'chat.read'; conversationId: string; by: 'customer' | 'agent'; messageId: string; at: string };
 
 /** Large events cross nodes as a marker; screens re-fetch what they need. */
 export function shrinkEvent(event: DefuseEvent): DefuseEvent {

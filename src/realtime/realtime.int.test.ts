@@ -31,7 +31,13 @@ async function connect(url: string, headers: Record<string, string> = {}) {
       const seen = frames.find(test);
       if (seen) return resolve(seen);
       const timer = setTimeout(() => reject(new Error('no matching frame in time')), timeoutMs);
-      waiters.push({ test, resolve: (frame) => (clearTimeout(timer), resolve(frame)) });
+      waiters.push({
+        test,
+        resolve: (frame) => {
+          clearTimeout(timer);
+          resolve(frame);
+        },
+      });
     });
   await next((frame) => frame.type === 'ready');
   return { socket, frames, next, closed };

@@ -47,3 +47,40 @@ export async function startE2eServer(): Promise<E2eServer> {
     },
   };
 }
+
+export interface RestartableE2eServer {
+  baseUrl: string;
+  port: number;
+  /** Stops the server process (SIGTERM) and starts it again on the same SQLite file and port. */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Like startE2eServer, on a fixed free port and with extra environment, and restartable mid-test. */
+export async function startRestartableE2eServer(environment: Record<string, string> = {}): Promise<RestartableE2eServer> {
+  const { createServer } = await import('node:net');
+  const port = await new Promise<number>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const free = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(free));
+    });
+  });
+  const directory = mkdtempSync(join(tmpdir(), 'defuse-e2e-'));
+  const env = { ...environment, DATABASE_URL: `sqlite:${join(directory, 'defuse.sqlite')}`, PORT: String(port) };
+  let server = await startServerProcess(env);
+  return {
+    baseUrl: server.baseUrl,
+    port,
+    restart: async () => {
+      await stopServerProcess(server);
+      server = await startServerProcess(env);
+    },
+    stop: async () => {
+      await stopServerProcess(server);
+      rmSync(directory, { recursive: true, force: true });
+    },
+  };
+}

@@ -20,7 +20,17 @@ for (const dialect of testDialects)
       const publicRoutes = test.routeCatalog
         .filter((route) => route.roles === 'public')
         .map((route) => `${route.method} ${route.url}`);
-      expect(publicRoutes.sort()).toEqual(['GET /api/v1/health', 'GET /api/v1/openapi.json', 'POST /api/v1/auth/login']);
+      expect(publicRoutes.sort()).toEqual([
+        'GET /api/v1/health',
+        'GET /api/v1/openapi.json',
+        'GET /api/v1/widget/config',
+        'GET /api/v1/widget/socket',
+        'OPTIONS /api/v1/widget/config',
+        'OPTIONS /api/v1/widget/sessions',
+        'POST /api/v1/auth/login',
+        // Widget endpoints are public to the browser but each checks its own signed token and origin.
+        'POST /api/v1/widget/sessions',
+      ]);
     });
 
     it('answers 401 to every protected route without a session', async () => {

@@ -9,7 +9,8 @@ export interface ServerProcess {
 /** Starts the real `src/main.ts` in its own process and waits until it prints its URL. */
 export async function startServerProcess(environment: Record<string, string>): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', ...environment },
+    // Port 0 everywhere: several servers may run at once in the test suites.
+    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', SMTP_INBOUND_PORT: '0', LOG_LEVEL: 'warn', ...environment },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -2,17 +2,25 @@ import { api, queryString } from './client';
 import type {
   AnalysisCorrection,
   ApiToken,
+  Assist,
   AuditEntry,
   ConversationDetail,
   ConversationSummary,
   CorrectionVerdict,
   Customer,
   ImportReport,
+  InsertedTemplate,
   Message,
   Money,
   Order,
   Page,
+  PlaybookAction,
+  PlaybookState,
+  RegionalGuidance,
+  ReplyReview,
   Role,
+  Script,
+  ScriptFields,
   Session,
   User,
 } from './types';
@@ -78,8 +86,41 @@ export const conversationsApi = {
     ),
   update: (id: string, changes: ConversationChanges) =>
     api.patch<ConversationSummary>(`${base}/conversations/${encodeURIComponent(id)}`, changes),
-  send: (id: string, kind: 'agent' | 'note', body: string) =>
-    api.post<Message>(`${base}/conversations/${encodeURIComponent(id)}/messages`, { kind, body }),
+  send: (id: string, kind: 'agent' | 'note', body: string, insertedTemplate?: InsertedTemplate | null) =>
+    api.post<Message>(`${base}/conversations/${encodeURIComponent(id)}/messages`, {
+      kind,
+      body,
+      ...(kind === 'agent' && insertedTemplate ? { insertedTemplate } : {}),
+    }),
+};
+
+export const assistApi = {
+  get: (conversationId: string) => api.get<Assist>(`${base}/conversations/${encodeURIComponent(conversationId)}/assist`),
+  act: (conversationId: string, action: PlaybookAction) =>
+    api.post<PlaybookState>(`${base}/conversations/${encodeURIComponent(conversationId)}/playbook`, action),
+  /** The live check of a draft; `insertedTemplate` is the script text as inserted. */
+  coach: (conversationId: string, draft: string, insertedTemplate: string | null, signal?: AbortSignal) =>
+    api.post<ReplyReview>(
+      `${base}/conversations/${encodeURIComponent(conversationId)}/coach`,
+      insertedTemplate ? { draft, insertedTemplate } : { draft },
+      { signal },
+    ),
+};
+
+export const scriptsApi = {
+  list: (includeRetired: boolean) =>
+    api.get<{ items: Script[] }>(`${base}/scripts${queryString({ includeRetired: String(includeRetired) })}`),
+  versions: (key: string) => api.get<{ items: Script[] }>(`${base}/scripts/${encodeURIComponent(key)}/versions`),
+  create: (fields: ScriptFields) => api.post<Script>(`${base}/scripts`, fields),
+  revise: (key: string, fields: ScriptFields) => api.put<Script>(`${base}/scripts/${encodeURIComponent(key)}`, fields),
+  retire: (key: string) => api.post<Script>(`${base}/scripts/${encodeURIComponent(key)}/retire`),
+  restore: (key: string) => api.post<Script>(`${base}/scripts/${encodeURIComponent(key)}/restore`),
+};
+
+export const regionalApi = {
+  list: () => api.get<{ items: Record<string, RegionalGuidance> }>(`${base}/regional-guidance`),
+  save: (country: string, guidance: Omit<RegionalGuidance, 'edited'>) =>
+    api.put<RegionalGuidance>(`${base}/regional-guidance/${encodeURIComponent(country)}`, guidance),
 };
 
 export const analysisApi = {

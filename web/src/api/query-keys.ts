@@ -15,4 +15,9 @@ export const queryKeys = {
   customer: (id: string) => ['customer', id] as const,
   customerOrders: (id: string) => ['customer', id, 'orders'] as const,
   customerConversations: (id: string) => ['customer', id, 'conversations'] as const,
+  assist: (conversationId: string) => ['assist', conversationId] as const,
+  scriptLists: ['scripts'] as const,
+  scripts: (includeRetired: boolean) => ['scripts', { includeRetired }] as const,
+  scriptVersions: (key: string) => ['scripts', 'versions', key] as const,
+  regionalGuidance: ['regional-guidance'] as const,
 };

@@ -200,6 +200,8 @@ export interface Message {
   createdAt: string;
   /** Customer messages only: what the analysis read in it, and why (evidence spans). */
   analysis?: MessageAnalysis | null;
+  /** Agent replies only: what the coach found when it was sent. */
+  coach?: SentReplyCoach | null;
 }
 
 export interface ConversationDetail {
@@ -251,3 +253,205 @@ export type ServerEvent =
       kinds: string[];
     }
   | { type: 'pong' };
+
+// --- Playbook, scripts and the reply coach ---------------------------------------------------
+
+export type PlaybookStepId = 'initial_contact' | 'listen' | 'de_escalate' | 'resolve' | 'escalate' | 'follow_up' | 'reflect';
+
+export interface PlaybookActor {
+  kind: 'agent' | 'coach' | 'playbook';
+  userId?: string;
+}
+
+export type SuggestionKind =
+  | 'escalate'
+  | 'protect-agent'
+  | 'take-it-private'
+  | 'back-to-listening'
+  | 'de-escalation-credited'
+  | 'look-for-compromise'
+  | 'involve-manager';
+
+export interface PlaybookSuggestion {
+  id: string;
+  kind: SuggestionKind;
+  reason: string;
+  raisedAt: string;
+}
+
+export interface PlaybookTick {
+  itemId: string;
+  step: PlaybookStepId;
+  by: PlaybookActor;
+  at: string;
+}
+
+export interface PlaybookStepChange {
+  from: PlaybookStepId;
+  to: PlaybookStepId;
+  by: PlaybookActor;
+  at: string;
+  reason: string;
+}
+
+export interface SuggestionOutcome {
+  id: string;
+  kind: SuggestionKind;
+  by: PlaybookActor;
+  at: string;
+  step: PlaybookStepId;
+  reason?: string;
+}
+
+export interface PlaybookState {
+  step: PlaybookStepId;
+  ticks: PlaybookTick[];
+  stepHistory: PlaybookStepChange[];
+  suggestions: PlaybookSuggestion[];
+  dismissed: SuggestionOutcome[];
+  accepted: SuggestionOutcome[];
+  agentReplyCount: number;
+  resolved: boolean;
+}
+
+export interface ChecklistItem {
+  id: string;
+  label: string;
+  autoPractice?: string;
+}
+
+export interface PlaybookStep {
+  id: PlaybookStepId;
+  number: number;
+  title: string;
+  purpose: string;
+  checklist: ChecklistItem[];
+}
+
+export interface GuidanceBlock {
+  title: string;
+  now: string;
+  why: string;
+  doNext: string[];
+  avoid: string[];
+}
+
+export interface Guidance extends GuidanceBlock {
+  step: PlaybookStepId;
+  stepNumber: number;
+  openItems: ChecklistItem[];
+  situations: (GuidanceBlock & { kind: string })[];
+}
+
+export interface ScriptSuggestion {
+  key: string;
+  version: number;
+  title: string;
+  language: string;
+  step: PlaybookStepId;
+  /** Filled for this customer. */
+  text: string;
+  missing: string[];
+  reasons: string[];
+}
+
+export interface RegionalGuidance {
+  country: string;
+  countryName: string;
+  locale: string;
+  formality: string;
+  directness: string;
+  preferredChannels: string[];
+  businessHours: { timeZone: string; days: string; open: string; close: string; note?: string };
+  holidays: { name: string; when: string }[];
+  notes: string[];
+  edited?: boolean;
+}
+
+export interface Assist {
+  playbook: PlaybookState;
+  steps: PlaybookStep[];
+  guidance: Guidance;
+  scripts: ScriptSuggestion[];
+  regional: RegionalGuidance | null;
+}
+
+export type PlaybookAction =
+  | { type: 'item-ticked-by-hand'; itemId: string }
+  | { type: 'item-unticked-by-hand'; itemId: string }
+  | { type: 'step-changed-by-hand'; to: PlaybookStepId; reason?: string }
+  | { type: 'suggestion-dismissed'; id: string; reason: string }
+  | { type: 'suggestion-accepted'; id: string };
+
+export type CoachSeverity = 'info' | 'warning' | 'problem';
+
+/** Spans are UTF-16 offsets into the draft, `end` exclusive. */
+export interface CoachFinding {
+  kind: string;
+  severity: CoachSeverity;
+  start: number;
+  end: number;
+  text: string;
+  message: string;
+  suggestion: string;
+}
+
+export interface CoachStrength {
+  practice: string;
+  start: number;
+  end: number;
+  text: string;
+  message: string;
+}
+
+export type RubricDimension = 'empathy' | 'ownership' | 'clarity' | 'professionalism' | 'resolution';
+export const rubricDimensions: RubricDimension[] = ['empathy', 'ownership', 'clarity', 'professionalism', 'resolution'];
+
+export interface ReplyReview {
+  findings: CoachFinding[];
+  strengths: CoachStrength[];
+  practices: string[];
+  scores: Record<RubricDimension, { score: number; reasons: string[] }>;
+  language: string | null;
+}
+
+export interface InsertedTemplate {
+  key: string;
+  text: string;
+}
+
+/** What the coach stored with a sent reply. */
+export interface SentReplyCoach {
+  practices: string[];
+  findings: { kind: string; text: string; message: string }[];
+  scores: Record<string, number>;
+  overrides: string[];
+  insertedTemplate: { key: string; unchanged: boolean } | null;
+}
+
+export interface Script {
+  id: string;
+  version: number;
+  title: string;
+  step: PlaybookStepId;
+  language: string;
+  categories?: string[];
+  intents?: string[];
+  regions?: string[];
+  tiers?: string[];
+  body: string;
+  createdAt: string;
+  createdBy: string | null;
+  retiredAt: string | null;
+}
+
+export interface ScriptFields {
+  title: string;
+  step: PlaybookStepId;
+  language: string;
+  categories: string[];
+  intents: string[];
+  regions: string[];
+  tiers: string[];
+  body: string;
+}

@@ -37,3 +37,17 @@ export function RequireAdmin() {
   }
   return <Outlet />;
 }
+
+/** Pages for some roles only (the script library is for QA and admins). */
+export function RequireRole({ roles, what }: { roles: readonly string[]; what: string }) {
+  const { data } = useSession();
+  if (!data || !roles.includes(data.user.role)) {
+    return (
+      <section className="page" aria-labelledby="not-allowed-title">
+        <h1 id="not-allowed-title">This page is for {what}</h1>
+        <p>Ask one of them if you need something changed here.</p>
+      </section>
+    );
+  }
+  return <Outlet />;
+}

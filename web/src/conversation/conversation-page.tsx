@@ -7,12 +7,18 @@ import { shiftReading } from '../analysis/shift-reading';
 import { conversationsApi } from '../api/endpoints';
 import { queryKeys } from '../api/query-keys';
 import type { ConversationDetail } from '../api/types';
+import { useUsers } from '../api/use-users';
+import { useCurrentUser } from '../auth/session';
 import { CustomerPanel } from '../customers/customer-panel';
 import { crossedLine } from '../format/signals';
+import { GuidancePanel } from '../playbook/guidance-panel';
+import { playbookEntries } from '../playbook/playbook-words';
+import { useAssist } from '../playbook/use-assist';
+import { ScriptSuggestions } from '../scripts/script-suggestions';
 import { usePageTitle } from '../shell/use-page-title';
 import { ErrorMessage } from '../ui/error-message';
 import { QueryState } from '../ui/states';
-import { Composer } from './composer';
+import { Composer, type ComposerHandle } from './composer';
 import { ConversationHeader } from './conversation-header';
 import { Timeline } from './timeline';
 
@@ -22,6 +28,13 @@ export function ConversationPage() {
   const detail = useQuery({ queryKey: queryKeys.conversation(id), queryFn: () => conversationsApi.get(id) });
   const conversation = detail.data?.conversation;
   const messages = detail.data?.messages ?? [];
+  const user = useCurrentUser();
+  const users = useUsers();
+  const assist = useAssist(id);
+  const composerRef = useRef<ComposerHandle>(null);
+  const canAct = user.role === 'agent' || user.role === 'manager' || user.role === 'admin';
+  const names = new Map((users.data ?? []).map((each) => [each.id, each.name] as const));
+  const playbook = assist.data ? playbookEntries(assist.data.playbook, assist.data.steps, names, user.id) : [];
   usePageTitle(conversation ? `#${conversation.number} ${conversation.subject}` : 'Conversation');
 
   const earlier = useMutation({
@@ -41,10 +54,12 @@ export function ConversationPage() {
   const timelineRef = useRef<HTMLDivElement>(null);
   const stickToBottom = useRef(true);
   const lastMessageId = messages.at(-1)?.id;
+  const lastEntry = `${lastMessageId ?? ''}:${playbook.length}`;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new message or playbook entry (lastEntry) must keep the log at its newest line
   useLayoutEffect(() => {
     const element = timelineRef.current;
     if (element && stickToBottom.current && lastMessageId) element.scrollTop = element.scrollHeight;
-  }, [lastMessageId]);
+  }, [lastEntry]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: opening another conversation (id) must re-stick the log to its newest message
   useEffect(() => {
     stickToBottom.current = true;
@@ -93,11 +108,20 @@ export function ConversationPage() {
           ) : null}
           <ErrorMessage error={earlier.error} />
           {messages.length === 0 ? <p className="empty">No messages yet.</p> : null}
-          <Timeline messages={messages} customerName={conversation.customer.name} />
+          <Timeline messages={messages} customerName={conversation.customer.name} playbook={playbook} />
         </div>
-        <Composer key={conversation.id} conversationId={conversation.id} customerName={conversation.customer.name} />
+        <Composer
+          key={conversation.id}
+          ref={composerRef}
+          conversationId={conversation.id}
+          customerName={conversation.customer.name}
+        />
       </section>
-      <CustomerPanel customerId={conversation.customer.id} currentConversationId={conversation.id} />
+      <div className="conversation-side">
+        <GuidancePanel conversationId={conversation.id} canAct={canAct} />
+        <ScriptSuggestions conversationId={conversation.id} onInsert={(script) => composerRef.current?.insertScript(script)} />
+        <CustomerPanel customerId={conversation.customer.id} currentConversationId={conversation.id} />
+      </div>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { RegionalGuidanceCard } from '../regional/regional-guidance-card';
 import { QueryState } from '../ui/states';
 import { CustomerConversations } from './customer-conversations';
 import { CustomerDetails } from './customer-details';
@@ -25,6 +26,7 @@ export function CustomerPanel({ customerId, currentConversationId, showName = tr
             </h2>
           ) : null}
           <CustomerDetails customer={customer.data} />
+          <RegionalGuidanceCard country={customer.data.country} />
           <CustomerOrders customer={customer.data} />
           <CustomerConversations customerId={customerId} currentConversationId={currentConversationId} />
         </>

@@ -44,6 +44,8 @@ export function applyServerEvent(queryClient: QueryClient, event: ServerEvent): 
   switch (event.type) {
     case 'message.created':
       addMessage(queryClient, event.message, event.conversation);
+      // Replies tick the checklist and customer messages raise suggestions: refresh an open playbook.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.assist(event.conversationId), exact: true });
       if (event.conversation) updateConversation(queryClient, event.conversation);
       // Events relayed between server nodes carry a shortened body; fetch the full one.
       if (event.refetch) {
@@ -67,6 +69,8 @@ export function applyServerEvent(queryClient: QueryClient, event: ServerEvent): 
       return;
     case 'conversation.updated':
       updateConversation(queryClient, event.conversation);
+      // Resolving moves the playbook on to the follow-up.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.assist(event.conversationId), exact: true });
       // A change is recorded as a system message; fetch it if this conversation is open.
       void queryClient.invalidateQueries({ queryKey: queryKeys.conversation(event.conversationId), exact: true });
       refreshLists(queryClient, event.conversation.customer.id);

@@ -35,11 +35,13 @@ export function AppShell() {
   const links = [
     { to: '/inbox', label: 'Inbox' },
     { to: '/customers', label: 'Customers' },
+    ...(user.role === 'qa' || user.role === 'admin' ? [{ to: '/library/scripts', label: 'Scripts' }] : []),
     ...(user.role === 'admin'
       ? [
           { to: '/admin/users', label: 'Users' },
           { to: '/admin/tokens', label: 'API tokens' },
           { to: '/admin/audit', label: 'Audit log' },
+          { to: '/admin/regional', label: 'Regional guidance' },
         ]
       : []),
   ];
