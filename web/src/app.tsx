@@ -1,5 +1,6 @@
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { AuditPage } from './admin/audit-page';
+import { ChannelsPage } from './admin/channels-page';
 import { TokensPage } from './admin/tokens-page';
 import { UsersPage } from './admin/users-page';
 import { LoginPage } from './auth/login-page';
@@ -35,6 +36,7 @@ export function App() {
               <Route path="tokens" element={<TokensPage />} />
               <Route path="audit" element={<AuditPage />} />
               <Route path="regional" element={<RegionalGuidancePage />} />
+              <Route path="channels" element={<ChannelsPage />} />
             </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Route>

@@ -4,14 +4,24 @@ import type {
   ApiToken,
   Assist,
   AuditEntry,
+  CallLog,
+  ChatSessionState,
   ConversationDetail,
   ConversationSummary,
   CorrectionVerdict,
   Customer,
+  EmailMessage,
+  EmailSettings,
+  EmailSettingsPatch,
+  EmailStatusItem,
   ImportReport,
   InsertedTemplate,
+  Job,
+  JobStatus,
+  LoggedCall,
   Message,
   Money,
+  NewCall,
   Order,
   Page,
   PlaybookAction,
@@ -23,6 +33,8 @@ import type {
   ScriptFields,
   Session,
   User,
+  WidgetSettings,
+  WidgetSettingsFields,
 } from './types';
 
 const base = '/api/v1';
@@ -149,4 +161,38 @@ export const customersApi = {
 export const auditApi = {
   list: (action: string, cursor: string | null) =>
     api.get<Page<AuditEntry>>(`${base}/audit${queryString({ action, limit: 50, cursor })}`),
+};
+
+export const emailApi = {
+  settings: () => api.get<EmailSettings>(`${base}/email/settings`),
+  saveSettings: (patch: EmailSettingsPatch) => api.put<EmailSettings>(`${base}/email/settings`, patch),
+  status: (conversationId: string) =>
+    api.get<{ items: EmailStatusItem[] }>(`${base}/conversations/${encodeURIComponent(conversationId)}/email-status`),
+  message: (messageId: string) => api.get<EmailMessage>(`${base}/email/messages/${encodeURIComponent(messageId)}`),
+};
+
+export const widgetApi = {
+  settings: () => api.get<WidgetSettings>(`${base}/widget/settings`),
+  saveSettings: (fields: WidgetSettingsFields) => api.put<WidgetSettings>(`${base}/widget/settings`, fields),
+};
+
+export const chatApi = {
+  sessions: (conversationId: string) =>
+    api.get<{ sessions: ChatSessionState[] }>(`${base}/conversations/${encodeURIComponent(conversationId)}/chat`),
+  typing: (conversationId: string, typing: boolean) =>
+    api.post<void>(`${base}/conversations/${encodeURIComponent(conversationId)}/chat/typing`, { typing }),
+  read: (conversationId: string, messageId: string) =>
+    api.post<void>(`${base}/conversations/${encodeURIComponent(conversationId)}/chat/read`, { messageId }),
+};
+
+export const callsApi = {
+  list: (conversationId: string) =>
+    api.get<{ calls: CallLog[] }>(`${base}/conversations/${encodeURIComponent(conversationId)}/calls`),
+  log: (conversationId: string, call: NewCall) =>
+    api.post<LoggedCall>(`${base}/conversations/${encodeURIComponent(conversationId)}/calls`, call),
+};
+
+export const jobsApi = {
+  list: (status: JobStatus | '') => api.get<{ items: Job[] }>(`${base}/jobs${queryString({ status, limit: 100 })}`),
+  retry: (id: string) => api.post<Job>(`${base}/jobs/${encodeURIComponent(id)}/retry`),
 };

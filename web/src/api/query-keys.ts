@@ -20,4 +20,14 @@ export const queryKeys = {
   scripts: (includeRetired: boolean) => ['scripts', { includeRetired }] as const,
   scriptVersions: (key: string) => ['scripts', 'versions', key] as const,
   regionalGuidance: ['regional-guidance'] as const,
+  emailSettings: ['email-settings'] as const,
+  widgetSettings: ['widget-settings'] as const,
+  jobs: (status: string) => ['jobs', status] as const,
+  jobLists: ['jobs'] as const,
+  emailStatus: (conversationId: string) => ['email-status', conversationId] as const,
+  emailMessage: (messageId: string) => ['email-message', messageId] as const,
+  chatSessions: (conversationId: string) => ['chat-sessions', conversationId] as const,
+  /** Client-side only: whether the customer is typing, filled by the live connection. */
+  chatTyping: (conversationId: string) => ['chat-typing', conversationId] as const,
+  calls: (conversationId: string) => ['calls', conversationId] as const,
 };

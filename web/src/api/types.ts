@@ -252,6 +252,10 @@ export type ServerEvent =
       conversation: ConversationSummary;
       kinds: string[];
     }
+  /** Chat: the customer (in the widget) or an agent is typing. Never stored. */
+  | { type: 'chat.typing'; conversationId: string; by: 'customer' | 'agent'; typing: boolean; name: string | null }
+  /** Chat: the customer (in the widget) or an agent read the conversation up to a message. */
+  | { type: 'chat.read'; conversationId: string; by: 'customer' | 'agent'; messageId: string; at: string }
   | { type: 'pong' };
 
 // --- Playbook, scripts and the reply coach ---------------------------------------------------
@@ -454,4 +458,178 @@ export interface ScriptFields {
   regions: string[];
   tiers: string[];
   body: string;
+}
+
+// --- Channels: e-mail, chat widget, calls and durable jobs --------------------------------------
+
+export type SecretState = 'set' | 'not set';
+
+export interface EmailHealth {
+  lastReceivedAt: string | null;
+  lastSentAt: string | null;
+  lastError: string | null;
+  lastErrorAt: string | null;
+}
+
+/** The admin view of the e-mail channel: secrets only ever come back as "set" or "not set". */
+export interface EmailSettings {
+  supportAddresses: string[];
+  supportAddressesSource: 'settings' | 'environment';
+  fromName: string;
+  outboundSmtp: SecretState;
+  outboundSmtpSource: 'settings' | 'environment' | null;
+  imap: { enabled: boolean; host: string; port: number; secure: boolean; user: string; password: SecretState };
+  messageIdDomain: string;
+  secretKeyConfigured: boolean;
+  inbound: { smtpEnabled: boolean; smtpHost: string; smtpPort: number; maxMessageBytes: number; attachmentMaxBytes: number };
+  health: EmailHealth;
+}
+
+export interface EmailSettingsPatch {
+  supportAddresses?: string[];
+  fromName?: string;
+  /** null clears the stored URL (the environment's applies again); omitted keeps it. */
+  outboundSmtpUrl?: string | null;
+  imap?: {
+    enabled: boolean;
+    host: string;
+    port: number;
+    secure: boolean;
+    user: string;
+    /** Omitted keeps the stored password; null clears it. */
+    password?: string | null;
+  };
+}
+
+export type EmailDeliveryStatus = 'received' | 'ignored' | 'queued' | 'sent' | 'failed' | 'bounced';
+
+export interface EmailAttachment {
+  id: string;
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+  inline: boolean;
+  rejectedReason: string | null;
+  downloadUrl: string | null;
+}
+
+/** One mail of a conversation, keyed by its timeline message. */
+export interface EmailStatusItem {
+  messageId: string | null;
+  emailId: string;
+  direction: 'in' | 'out';
+  rfcMessageId: string;
+  classification: string | null;
+  status: EmailDeliveryStatus;
+  attempts: number;
+  lastError: string | null;
+  sentAt: string | null;
+  createdAt: string;
+  subject: string;
+  from: string;
+  to: string[];
+  hasHtml: boolean;
+  attachments: EmailAttachment[];
+}
+
+export interface EmailMessage {
+  messageId: string;
+  conversationId: string;
+  direction: 'in' | 'out';
+  rfcMessageId: string;
+  subject: string;
+  from: { address: string; name: string | null };
+  status: EmailDeliveryStatus;
+  textFull: string;
+  quoted: string;
+  signature: string;
+  html: string | null;
+  attachments: EmailAttachment[];
+}
+
+export type WidgetPosition = 'right' | 'left';
+export const widgetLanguages = ['en', 'de', 'fr', 'es', 'ro'] as const;
+
+export interface WidgetSettingsFields {
+  allowedOrigins: string[];
+  primaryColor: string;
+  textColor: string;
+  position: WidgetPosition;
+  greeting: Partial<Record<string, string>>;
+}
+
+export interface WidgetSettings extends WidgetSettingsFields {
+  updatedAt: string;
+  /** Origins allowed by the environment (WIDGET_ALLOWED_ORIGINS), on top of the saved ones. */
+  configuredOrigins?: string[];
+  identityEnabled?: boolean;
+  health?: { openSockets: number; lastMessageAt: string | null; lastError: { at: string; message: string } | null };
+}
+
+export interface ChatSessionState {
+  id: string;
+  verification: string;
+  email: string | null;
+  origin: string;
+  language: string | null;
+  lastSeenAt: string | null;
+  customerReadMessageId: string | null;
+  customerReadAt: string | null;
+  agentReadMessageId: string | null;
+  agentReadAt: string | null;
+}
+
+export type JobStatus = 'queued' | 'running' | 'done' | 'dead';
+
+export interface Job {
+  id: string;
+  type: string;
+  status: JobStatus;
+  attempts: number;
+  maxAttempts: number;
+  runAt: string;
+  lockedUntil: string | null;
+  lastError: string | null;
+  createdAt: string;
+  updatedAt: string;
+  finishedAt: string | null;
+}
+
+export const callKinds = ['phone', 'video'] as const;
+export const callDirections = ['inbound', 'outbound'] as const;
+export const callOutcomes = [
+  'resolved',
+  'follow-up',
+  'escalated',
+  'callback-scheduled',
+  'no-answer',
+  'voicemail',
+  'other',
+] as const;
+export type TranscriptFormat = 'txt' | 'vtt' | 'srt';
+
+export interface NewCall {
+  kind: (typeof callKinds)[number];
+  direction: (typeof callDirections)[number];
+  startedAt: string;
+  durationSeconds: number;
+  outcome: (typeof callOutcomes)[number];
+  notes: string;
+  transcript?: { text: string; format?: TranscriptFormat; fileName?: string };
+}
+
+export interface CallLog extends NewCall {
+  id: string;
+  conversationId: string;
+  transcriptFormat: string | null;
+  turnCount: number;
+  storedTurns: number;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface LoggedCall {
+  call: CallLog;
+  entries: { turn: number; role: 'agent' | 'customer'; speaker: string | null; messageId: string | null }[];
 }

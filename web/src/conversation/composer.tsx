@@ -65,11 +65,14 @@ export function Composer({
   conversationId,
   customerName,
   coachEnabled = true,
+  typing,
   ref,
 }: {
   conversationId: string;
   customerName: string;
   coachEnabled?: boolean;
+  /** Chat: tells the customer's widget the agent is typing a reply (never while writing a note). */
+  typing?: { typed: () => void; stopped: () => void } | undefined;
   ref?: Ref<ComposerHandle>;
 }) {
   const [mode, setMode] = useState<Mode>('agent');
@@ -123,6 +126,7 @@ export function Composer({
   const send = useMutation({
     mutationFn: (text: string) => conversationsApi.send(conversationId, mode, text, mode === 'agent' ? template : null),
     onSuccess: (message) => {
+      if (message.kind === 'agent') typing?.stopped();
       addMessage(queryClient, message);
       setBody('');
       if (message.kind === 'agent') setTemplate(null);
@@ -137,6 +141,7 @@ export function Composer({
   const switchMode = (next: Mode) => {
     if (next === mode) return;
     writeDraft(conversationId, mode, body);
+    if (next === 'note') typing?.stopped();
     setMode(next);
     setBody(readDraft(conversationId, next));
     send.reset();
@@ -163,6 +168,10 @@ export function Composer({
   const onChange = (text: string) => {
     setBody(text);
     if (!text.trim()) setTemplate(null);
+    if (!isNote && typing) {
+      if (text.trim()) typing.typed();
+      else typing.stopped();
+    }
   };
 
   const applySuggestion = (replacement: Replacement) => {

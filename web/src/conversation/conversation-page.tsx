@@ -6,7 +6,7 @@ import { ReadingPanel } from '../analysis/reading-panel';
 import { shiftReading } from '../analysis/shift-reading';
 import { conversationsApi } from '../api/endpoints';
 import { queryKeys } from '../api/query-keys';
-import type { ConversationDetail } from '../api/types';
+import type { ConversationDetail, Message } from '../api/types';
 import { useUsers } from '../api/use-users';
 import { useCurrentUser } from '../auth/session';
 import { CustomerPanel } from '../customers/customer-panel';
@@ -18,8 +18,11 @@ import { ScriptSuggestions } from '../scripts/script-suggestions';
 import { usePageTitle } from '../shell/use-page-title';
 import { ErrorMessage } from '../ui/error-message';
 import { QueryState } from '../ui/states';
+import { TypingIndicator, useAgentTyping, useChatSeen, useMarkChatRead } from './chat-presence';
 import { Composer, type ComposerHandle } from './composer';
 import { ConversationHeader } from './conversation-header';
+import { DeliveryStatus, EmailExtras, useEmailStatus } from './email-details';
+import { LogCallForm } from './log-call-form';
 import { Timeline } from './timeline';
 
 export function ConversationPage() {
@@ -36,6 +39,30 @@ export function ConversationPage() {
   const names = new Map((users.data ?? []).map((each) => [each.id, each.name] as const));
   const playbook = assist.data ? playbookEntries(assist.data.playbook, assist.data.steps, names, user.id) : [];
   usePageTitle(conversation ? `#${conversation.number} ${conversation.subject}` : 'Conversation');
+
+  // Channels: e-mail delivery and attachments, chat typing and read state.
+  const usesEmail = conversation?.channel === 'email' || messages.some((message) => message.channel === 'email');
+  const isChat = conversation?.channel === 'chat' || messages.some((message) => message.channel === 'chat');
+  const emailStatus = useEmailStatus(id, usesEmail);
+  const seen = useChatSeen(id, isChat, messages);
+  useMarkChatRead(id, isChat && canAct, messages);
+  const agentTyping = useAgentTyping(id, isChat && canAct);
+  const extras = (message: Message) => {
+    const mail = emailStatus.get(message.id);
+    return (
+      <>
+        {mail && message.kind === 'agent' && mail.direction === 'out' ? <DeliveryStatus item={mail} /> : null}
+        {mail && message.kind === 'customer' && mail.direction === 'in' ? (
+          <EmailExtras messageId={message.id} item={mail} />
+        ) : null}
+        {seen.has(message.id) ? (
+          <p className="chat-seen" data-testid="chat-seen">
+            Seen
+          </p>
+        ) : null}
+      </>
+    );
+  };
 
   const earlier = useMutation({
     mutationFn: () => conversationsApi.earlier(id, messages[0]?.id ?? ''),
@@ -108,18 +135,21 @@ export function ConversationPage() {
           ) : null}
           <ErrorMessage error={earlier.error} />
           {messages.length === 0 ? <p className="empty">No messages yet.</p> : null}
-          <Timeline messages={messages} customerName={conversation.customer.name} playbook={playbook} />
+          <Timeline messages={messages} customerName={conversation.customer.name} playbook={playbook} extras={extras} />
         </div>
+        {isChat ? <TypingIndicator conversationId={conversation.id} customerName={conversation.customer.name} /> : null}
         <Composer
           key={conversation.id}
           ref={composerRef}
           conversationId={conversation.id}
           customerName={conversation.customer.name}
+          typing={isChat && canAct ? agentTyping : undefined}
         />
       </section>
       <div className="conversation-side">
         <GuidancePanel conversationId={conversation.id} canAct={canAct} />
         <ScriptSuggestions conversationId={conversation.id} onInsert={(script) => composerRef.current?.insertScript(script)} />
+        {canAct ? <LogCallForm key={conversation.id} conversationId={conversation.id} /> : null}
         <CustomerPanel customerId={conversation.customer.id} currentConversationId={conversation.id} />
       </div>
     </div>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { EvidenceText } from '../analysis/evidence-text';
 import { MessageReading } from '../analysis/message-reading';
 import type { Message } from '../api/types';
@@ -29,10 +30,13 @@ export function Timeline({
   messages,
   customerName,
   playbook = [],
+  extras,
 }: {
   messages: Message[];
   customerName: string;
   playbook?: readonly PlaybookEntry[];
+  /** What a channel adds under a message: delivery status, quoted text, attachments, "Seen". */
+  extras?: (message: Message) => ReactNode;
 }) {
   const now = useNow();
   return (
@@ -53,14 +57,30 @@ export function Timeline({
             </p>
           </li>
         ) : (
-          <MessageRow key={row.message.id} message={row.message} customerName={customerName} now={now} />
+          <MessageRow
+            key={row.message.id}
+            message={row.message}
+            customerName={customerName}
+            now={now}
+            extra={extras?.(row.message)}
+          />
         ),
       )}
     </ol>
   );
 }
 
-function MessageRow({ message, customerName, now }: { message: Message; customerName: string; now: number }) {
+function MessageRow({
+  message,
+  customerName,
+  now,
+  extra,
+}: {
+  message: Message;
+  customerName: string;
+  now: number;
+  extra?: ReactNode;
+}) {
   return (
     <li
       className={`timeline-item timeline-${message.kind}${crossedLine(message.analysis).length > 0 ? ' timeline-abusive' : ''}`}
@@ -94,6 +114,7 @@ function MessageRow({ message, customerName, now }: { message: Message; customer
           ) : (
             <div className="message-body">{message.body}</div>
           )}
+          {extra}
         </article>
       )}
     </li>

@@ -1,7 +1,14 @@
 import type { InfiniteData, QueryClient } from '@tanstack/react-query';
 import { queryKeys } from '../api/query-keys';
-import type { ConversationDetail, ConversationSummary, Message, Page, ServerEvent } from '../api/types';
+import type { ChatSessionState, ConversationDetail, ConversationSummary, Message, Page, ServerEvent } from '../api/types';
 import { addAbuseAlert } from './abuse-alerts';
+
+/** Whether the customer is typing in a chat, as the live connection last heard it (never fetched). */
+export interface ChatTyping {
+  typing: boolean;
+  /** When we heard it (ms): a widget that vanished mid-word never sends "stopped". */
+  heardAt: number;
+}
 
 function byTime(a: Message, b: Message): number {
   return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0;
@@ -56,7 +63,40 @@ export function applyServerEvent(queryClient: QueryClient, event: ServerEvent): 
         void queryClient.invalidateQueries({ queryKey: queryKeys.conversation(event.conversationId), exact: true });
       }
       refreshLists(queryClient, event.conversation?.customer.id);
+      // An e-mail reply has a delivery status; a customer's mail may bring attachments.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.emailStatus(event.conversationId), exact: true });
+      // A message from the customer ends their typing.
+      if (event.message.kind === 'customer') {
+        queryClient.setQueryData<ChatTyping>(queryKeys.chatTyping(event.conversationId), (old) =>
+          old ? { typing: false, heardAt: Date.now() } : old,
+        );
+      }
       return;
+    case 'chat.typing':
+      if (event.by !== 'customer') return;
+      queryClient.setQueryData<ChatTyping>(queryKeys.chatTyping(event.conversationId), {
+        typing: event.typing,
+        heardAt: Date.now(),
+      });
+      return;
+    case 'chat.read': {
+      if (event.by !== 'customer') return;
+      const key = queryKeys.chatSessions(event.conversationId);
+      const known = queryClient.getQueryData<{ sessions: ChatSessionState[] }>(key);
+      // Not loaded (or the session just started): fetch the read state afresh.
+      if (!known || known.sessions.length === 0) {
+        void queryClient.invalidateQueries({ queryKey: key, exact: true });
+        return;
+      }
+      queryClient.setQueryData<{ sessions: ChatSessionState[] }>(key, {
+        sessions: known.sessions.map((session) => ({
+          ...session,
+          customerReadMessageId: event.messageId,
+          customerReadAt: event.at,
+        })),
+      });
+      return;
+    }
     case 'abuse.detected':
       addAbuseAlert(queryClient, {
         conversationId: event.conversationId,

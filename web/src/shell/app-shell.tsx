@@ -42,6 +42,7 @@ export function AppShell() {
           { to: '/admin/tokens', label: 'API tokens' },
           { to: '/admin/audit', label: 'Audit log' },
           { to: '/admin/regional', label: 'Regional guidance' },
+          { to: '/admin/channels', label: 'Channels' },
         ]
       : []),
   ];
