@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type SignedIn, type TestApp } from '../../../test/support/test-app.ts';
 import { testDialects } from '../../../test/support/test-databases.ts';
+import { agentRepliesWithoutEmail } from '../email/db/conversation-reads.ts';
 
 const vtt = `WEBVTT
 
@@ -71,6 +72,10 @@ for (const dialect of testDialects) {
       expect(entries.map((entry) => entry.kind)).toEqual(['customer', 'agent', 'customer', 'agent', 'customer']);
       const angry = entries.find((entry) => entry.body.includes('furious'));
       expect(angry).toMatchObject({ channel: 'phone' });
+      // Said on the phone, on an e-mail case: the agent's turns must never go out as e-mail.
+      const agentTurns = entries.filter((entry) => entry.kind === 'agent');
+      expect(agentTurns.every((entry) => entry.channel === 'phone')).toBe(true);
+      expect(await agentRepliesWithoutEmail(test.runtime.database.db, '2000-01-01T00:00:00.000Z', 100)).toEqual([]);
       expect(angry?.analysis?.heat).toBeGreaterThan(30);
 
       const again = await post({ ...call, notes: 'Refund promised; sent.' });

@@ -3,7 +3,14 @@ import type { Actor } from '../../auth/index.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { newId } from '../../platform/ids.ts';
 import { loadSummary, messageFromRow, messageQuery } from '../db/conversation-rows.ts';
-import type { ConversationStatus, ConversationSummary, Message, Priority, SentReplyReview } from '../domain/conversation.ts';
+import type {
+  Channel,
+  ConversationStatus,
+  ConversationSummary,
+  Message,
+  Priority,
+  SentReplyReview,
+} from '../domain/conversation.ts';
 import { previewOf } from '../domain/conversation.ts';
 import { conversationError } from '../domain/conversation-errors.ts';
 import { afterMessage, afterStatusChange, type ConversationChange, describeChange } from '../domain/timeline-rules.ts';
@@ -120,7 +127,13 @@ export async function postMessage(
   deps: ConversationDeps,
   actor: Pick<Actor, 'userId'>,
   id: string,
-  input: { kind: 'agent' | 'note'; body: string; review?: SentReplyReview | null },
+  input: {
+    kind: 'agent' | 'note';
+    body: string;
+    review?: SentReplyReview | null;
+    /** Where it was said, when not the conversation's own channel (a phone call logged on an e-mail case). */
+    channel?: Channel;
+  },
 ): Promise<Message> {
   const now = deps.clock.now().toISOString();
   const messageId = await deps.db.transaction().execute(async (transaction) => {
@@ -135,7 +148,7 @@ export async function postMessage(
       kind: input.kind,
       authorId: actor.userId,
       body: input.body,
-      channel: row.channel,
+      channel: input.channel ?? row.channel,
       at: now,
       review: input.kind === 'agent' ? (input.review ?? null) : null,
     });

@@ -170,7 +170,14 @@ export async function logCall(
         });
         messageId = result.message.id;
       } else if (turn >= alreadyStored) {
-        messageId = (await postMessage(deps.conversations, actor, conversationId, { kind: 'agent', body: entry.text })).id;
+        messageId = (
+          await postMessage(deps.conversations, actor, conversationId, {
+            kind: 'agent',
+            body: entry.text,
+            // Said on the call: never sent out by the conversation's own channel (e-mail).
+            channel: input.kind,
+          })
+        ).id;
       }
       if (turn >= alreadyStored) {
         await deps.db

@@ -24,7 +24,8 @@ export async function replyForOutbound(db: Kysely<Database>, messageId: string) 
       'messages.body',
       'messages.created_at',
       'conversations.id as conversation_id',
-      'conversations.channel',
+      // The reply's own channel: a call turn logged on an e-mail case is not an e-mail.
+      'messages.channel',
       'conversations.number',
       'conversations.subject',
       'conversations.customer_id',
@@ -40,7 +41,7 @@ export async function agentRepliesWithoutEmail(db: Kysely<Database>, since: stri
     .selectFrom('messages')
     .innerJoin('conversations', 'conversations.id', 'messages.conversation_id')
     .select('messages.id')
-    .where('conversations.channel', '=', 'email')
+    .where('messages.channel', '=', 'email')
     .where('messages.kind', '=', 'agent')
     .where('messages.created_at', '>=', since)
     .where(({ not, exists, selectFrom }) =>
