@@ -1,3 +1,4 @@
+import { writeSync } from 'node:fs';
 import { buildApp, wireCapabilities } from './app.ts';
 import type { RunningChannel } from './channels/channel-deps.ts';
 import { startChatChannel } from './channels/chat/index.ts';
@@ -71,6 +72,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  // Written synchronously: console.error to a pipe may not flush before exit.
+  writeSync(2, `Defuse could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });

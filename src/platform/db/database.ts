@@ -36,11 +36,11 @@ export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
     const path = options.url.slice('sqlite:'.length);
     if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
     const sqlite = new SqliteDatabase(path === ':memory:' ? ':memory:' : resolve(path));
-    sqlite.pragma('journal_mode = WAL');
+    // exec, not pragma(): it leaves no statement object behind for the garbage collector (see below).
     // WAL + NORMAL survives a process crash (SIGKILL) without losing commits; FULL also survives power loss.
-    sqlite.pragma(`synchronous = ${options.sqliteSynchronous ?? 'normal'}`);
-    sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
+    sqlite.exec(
+      `PRAGMA journal_mode = WAL; PRAGMA synchronous = ${options.sqliteSynchronous ?? 'normal'}; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;`,
+    );
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     return { db, dialect: 'sqlite', singleWriter: true, pool: null, close: () => db.destroy() };
   }
@@ -54,28 +54,28 @@ export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
   return { db, dialect: 'postgres', singleWriter: false, pool, close: () => db.destroy() };
 }
 
-const statementCacheSize = 500;
+// Statements of closed databases stay referenced too, for the same reason (tests open many).
+const retainedStatementCaches = new Set<Map<string, SqliteDatabase.Statement>>();
 
 /**
  * Kysely prepares every query afresh; better-sqlite3 statements are reusable, and preparing
- * costs as much as running a small query. Keep the most recent ones by SQL text.
+ * costs as much as running a small query. Every statement is kept for the life of the
+ * connection, by SQL text: the shapes are fixed by our code (IN lists are bounded by page
+ * sizes), and a statement is never left to the garbage collector, which on Node 24 can abort
+ * the process when it finalises a better-sqlite3 statement at the wrong moment
+ * (RemoveEnvironmentCleanupHook assertion). Closing the database finalises them all.
  */
 function withStatementCache(sqlite: SqliteDatabase.Database) {
   const cache = new Map<string, SqliteDatabase.Statement>();
+  retainedStatementCaches.add(cache);
   return {
     close: () => sqlite.close(),
     prepare: (text: string) => {
       let statement = cache.get(text);
-      if (statement) {
-        cache.delete(text);
-      } else {
+      if (!statement) {
         statement = sqlite.prepare(text);
-        if (cache.size >= statementCacheSize) {
-          const oldest = cache.keys().next().value;
-          if (oldest !== undefined) cache.delete(oldest);
-        }
+        cache.set(text, statement);
       }
-      cache.set(text, statement);
       return statement;
     },
   };
