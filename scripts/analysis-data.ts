@@ -205,7 +205,6 @@ export function b77Category(intent: string): string {
 }
 
 export const BITEXT_REFUND = new Set(['get_refund', 'track_refund']);
-export const BITEXT_CANCELLATION = new Set(['cancel_order', 'delete_account']);
 /** Training only: account churn (the `cancellation` head) and order cancellation (the `order_cancel` head). */
 export const BITEXT_ACCOUNT_CHURN = new Set(['delete_account']);
 export const BITEXT_ORDER_CANCEL = new Set(['cancel_order']);

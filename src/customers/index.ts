@@ -1,7 +1,6 @@
 export { loadCustomers } from './db/customer-rows.ts';
 export type { Customer, CustomerStatus, CustomerTier, Order } from './domain/customer.ts';
 export type { CustomerFieldsInput } from './domain/customer-schema.ts';
-export { customerFieldsSchema } from './domain/customer-schema.ts';
 export { customersRoutes } from './http/customers.routes.ts';
 export type { CustomerDeps } from './use-cases/customer-deps.ts';
 export { identifyOrCreateCustomer, type SenderIdentity } from './use-cases/identify-customer.ts';
