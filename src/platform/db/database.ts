@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteAdapter, SqliteDialect, sql } from 'kysely';
@@ -34,7 +34,7 @@ const numericOid = 1700;
 export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
   if (options.url.startsWith('sqlite:')) {
     const path = options.url.slice('sqlite:'.length);
-    if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+    if (path !== ':memory:') ensurePrivateFile(resolve(path));
     const sqlite = new SqliteDatabase(path === ':memory:' ? ':memory:' : resolve(path));
     // exec, not pragma(): it leaves no statement object behind for the garbage collector (see below).
     // WAL + NORMAL survives a process crash (SIGKILL) without losing commits; FULL also survives power loss.
@@ -52,6 +52,21 @@ export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, types });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', singleWriter: false, pool, close: () => db.destroy() };
+}
+
+/**
+ * The database holds every customer's personal data: its directory (when we create it) and the file
+ * are the owner's only (0700 / 0600). SQLite gives the -wal and -shm files the database file's
+ * mode, so they follow. An existing file is tightened too; an existing directory is left alone
+ * (it may be shared, like /tmp), but a new one is created private.
+ */
+export function ensurePrivateFile(path: string): void {
+  const directory = dirname(path);
+  if (!existsSync(directory)) mkdirSync(directory, { recursive: true, mode: 0o700 });
+  if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600));
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    if (existsSync(file) && (statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+  }
 }
 
 // Statements of closed databases stay referenced too, for the same reason (tests open many).
