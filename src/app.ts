@@ -6,7 +6,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyWebsocket from '@fastify/websocket';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { assistRoutes, reviewOnSend } from './assist/index.ts';
@@ -22,7 +22,13 @@ import type { Database } from './platform/db/schema.ts';
 import type { WriteRunner } from './platform/db/write-runner.ts';
 import { platformError } from './platform/errors.ts';
 import type { EventBus } from './platform/events/event-bus.ts';
-import { installProblemHandler, sendProblem } from './platform/http/problem-handler.ts';
+import {
+  clientErrorHandler,
+  frameworkErrorHandler,
+  installProblemHandler,
+  sendProblem,
+} from './platform/http/problem-handler.ts';
+import { securityHeaders } from './platform/http/security-headers.ts';
 import { type DefuseEvent, eventsRoutes } from './realtime/index.ts';
 import { scriptsRoutes } from './scripts-library/index.ts';
 
@@ -67,11 +73,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installProblemHandler(app);
 
+  await app.register(securityHeaders, { https: config.COOKIE_SECURE });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
@@ -131,16 +140,19 @@ async function serveWebApp(app: FastifyInstance, distDir: string): Promise<void>
   const root = resolve(distDir);
   // Files are looked up per request (wildcard), so a rebuilt web app is served without a restart.
   await app.register(fastifyStatic, { root, wildcard: true, index: false });
+  const sendPage = (reply: FastifyReply) => {
+    if (existsSync(resolve(root, 'index.html'))) return reply.type('text/html').sendFile('index.html');
+    return reply
+      .type('text/plain')
+      .code(503)
+      .send('The Defuse web app has not been built yet. Run `npm run build` (npm start does this for you).');
+  };
+  // The root is a directory to the static plugin (which refuses it): it is the app's start page.
+  app.get('/', (_request, reply) => sendPage(reply));
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
     const isPage = request.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path);
-    if (isPage && existsSync(resolve(root, 'index.html'))) return reply.type('text/html').sendFile('index.html');
-    if (isPage) {
-      return reply
-        .type('text/plain')
-        .code(503)
-        .send('The Defuse web app has not been built yet. Run `npm run build` (npm start does this for you).');
-    }
+    if (isPage) return sendPage(reply);
     return sendProblem(reply, platformError('route-not-found', `There is no ${request.method} ${path} here.`));
   });
 }

@@ -51,6 +51,7 @@ export function defineErrors<Code extends string>(categories: Record<Code, Error
 const platformErrorCategories = {
   'validation-failed': 'validation',
   'malformed-json': 'validation',
+  'malformed-url': 'validation',
   'not-signed-in': 'unauthenticated',
   'role-not-allowed': 'forbidden',
   'csrf-token-invalid': 'forbidden',

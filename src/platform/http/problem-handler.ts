@@ -1,10 +1,47 @@
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, type FieldError, platformError, toProblem } from '../errors.ts';
+import { AppError, type FieldError, platformError, problemTypeFor, toProblem } from '../errors.ts';
 
 export function sendProblem(reply: FastifyReply, error: AppError): FastifyReply {
   const problem = toProblem(error);
   return reply.code(problem.status).type('application/problem+json').send(problem);
+}
+
+/**
+ * Errors the router raises before any route or hook runs (a URL that does not decode, a path
+ * parameter over the length limit): problem+json like every other error. No hook has run, so the
+ * headers that matter here are set by hand.
+ */
+export function frameworkErrorHandler(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  reply.header('x-content-type-options', 'nosniff').header('cache-control', 'no-store');
+  const detail =
+    error.code === 'FST_ERR_BAD_URL'
+      ? 'The URL is not valid: a percent-encoded part does not decode.'
+      : 'The URL is not valid: a part of its path is too long.';
+  sendProblem(reply, platformError('malformed-url', detail));
+}
+
+/**
+ * Errors Node's HTTP parser raises before Fastify sees a request (headers or URL over the size
+ * limit, a request line that does not parse): answered on the raw socket, as problem+json.
+ */
+export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, reason, code, detail] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'Request Header Fields Too Large', 'headers-too-large', 'The URL or headers are larger than this server accepts.']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'Request Timeout', 'request-timeout', 'The request took too long to arrive.']
+        : [400, 'Bad Request', 'malformed-request', 'The request could not be parsed as HTTP.'];
+  const body = JSON.stringify({ type: problemTypeFor(code), title: reason, status, detail, code });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `X-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }
 
 function fieldPath(context: string | undefined, instancePath: string, params: unknown): string {
