@@ -13,4 +13,5 @@ export { getConversation } from './use-cases/get-conversation.ts';
 export { type ImportConversationInput, importConversation } from './use-cases/import-conversation.ts';
 export { type InboundMessage, ingestInbound } from './use-cases/ingest-inbound.ts';
 export { listConversations } from './use-cases/list-conversations.ts';
+export { moveConversationToCustomer, publishConversationUpdated } from './use-cases/move-conversation.ts';
 export { countStaleMessages, reanalyzeBatch } from './use-cases/reanalyze-conversations.ts';

@@ -5,4 +5,5 @@ export { customersRoutes } from './http/customers.routes.ts';
 export type { CustomerDeps } from './use-cases/customer-deps.ts';
 export { identifyOrCreateCustomer, type SenderIdentity } from './use-cases/identify-customer.ts';
 export { createOrder, listCustomerOrders } from './use-cases/manage-orders.ts';
+export { removeCustomerIfUnused } from './use-cases/remove-stand-in.ts';
 export { createCustomer, getCustomer, updateCustomer } from './use-cases/save-customer.ts';

@@ -77,6 +77,8 @@ const configSchema = z.object({
   /** Comma-separated origins allowed to embed the widget, besides those an admin sets; `*` allows any. */
   WIDGET_ALLOWED_ORIGINS: z.string().max(10_000).default(''),
   /** How long a widget session token (which opens the widget's WebSocket) stays valid. */
+  /** New anonymous (e-mail only) widget sessions per client IP per minute, on each node. */
+  WIDGET_ANONYMOUS_STARTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
   WIDGET_SESSION_TTL_MINUTES: z.coerce
     .number()
     .int()

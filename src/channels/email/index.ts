@@ -11,9 +11,17 @@ import type { EmailDeps, EmailLog } from './use-cases/email-deps.ts';
 import { ensureSettingsRow, recordHealth, settingsStoreFor } from './use-cases/email-settings.ts';
 import { enqueueOutboundReply, sweepOutbound } from './use-cases/enqueue-outbound.ts';
 import { type ImapMailbox, pollImapOnce } from './use-cases/poll-imap.ts';
+import { type SystemMail, type SystemMailOutcome, sendSystemMail } from './use-cases/send-system-mail.ts';
 
+export { decryptSecret, encryptSecret, parseSecretKey } from './domain/secret-box.ts';
 export type { EmailDeps } from './use-cases/email-deps.ts';
 export { receiveMail } from './use-cases/receive-mail.ts';
+export type { SystemMail, SystemMailOutcome } from './use-cases/send-system-mail.ts';
+
+/** Mail no agent wrote (a chat visitor's verification code), through the durable outbox. */
+export async function sendSystemMailFor(deps: ChannelDeps, mail: SystemMail): Promise<SystemMailOutcome> {
+  return sendSystemMail(emailDepsOf(deps, consoleLog), mail);
+}
 
 // The running channel's job runner per database, so the jobs API can wake it after a retry.
 const runners = new WeakMap<object, JobRunner>();

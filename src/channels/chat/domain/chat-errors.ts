@@ -17,6 +17,10 @@ export const chatErrorCategories = {
   'rate-limited': 'rate-limited',
   'message-not-found': 'not-found',
   'conversation-closed': 'conflict',
+  'already-verified': 'conflict',
+  'verification-unavailable': 'conflict',
+  'verification-code-invalid': 'validation',
+  'verification-code-expired': 'validation',
   'internal-error': 'internal',
 } as const;
 

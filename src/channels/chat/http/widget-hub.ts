@@ -131,6 +131,18 @@ export class WidgetHub {
     }
   }
 
+  /** After the session changed elsewhere (verified, its case moved): re-read it for this node's sockets. */
+  async refresh(sessionId: string): Promise<void> {
+    const live = this.sessions.get(sessionId);
+    if (!live) return;
+    const before = live.row.conversation_id;
+    await this.chat.refresh(live.row);
+    if (before !== live.row.conversation_id) {
+      this.unindex(live, before);
+      this.index(live);
+    }
+  }
+
   /** A socket whose token has been checked: keep it, answer its frames. */
   attach(socket: WebSocket, row: ChatSessionRow, expiresAt: string, early: Array<[Buffer, boolean]> = []): void {
     let live = this.sessions.get(row.id);

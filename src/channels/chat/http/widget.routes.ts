@@ -53,7 +53,7 @@ export async function widgetRoutes(app: FastifyInstance, { chat, hub }: WidgetRo
     }
   };
 
-  for (const url of ['/widget/sessions', '/widget/config']) {
+  for (const url of ['/widget/sessions', '/widget/config', '/widget/verification', '/widget/verification/confirm']) {
     routes.options(url, { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
       await allowCors(request, reply);
       reply.header('access-control-allow-methods', 'GET, POST');
@@ -110,8 +110,50 @@ export async function widgetRoutes(app: FastifyInstance, { chat, hub }: WidgetRo
     async (request, reply) => {
       const origin = originOf(request);
       await chat.checkOrigin(origin, request.headers.host);
-      const started = await chat.start(request.body, origin ? (normalizeOrigin(origin) ?? '') : '');
+      const started = await chat.start(request.body, origin ? (normalizeOrigin(origin) ?? '') : '', request.ip);
       return reply.code(201).send(started);
+    },
+  );
+
+  routes.post(
+    '/widget/verification',
+    {
+      config: { public: true },
+      onRequest: allowCors,
+      schema: {
+        tags: ['chat'],
+        summary:
+          'E-mail a one-time code to the address an unverified visitor gave (public; needs their widget session token). Until verified, the chat never reaches the record of whoever owns that address.',
+        body: z.strictObject({ token: z.string().min(1).max(4096) }),
+      },
+    },
+    async (request, reply) => {
+      const { session } = await chat.authenticate(request.body.token, originOf(request), request.headers.host);
+      const sent = await chat.requestVerification(session);
+      return reply.code(202).send(sent);
+    },
+  );
+
+  routes.post(
+    '/widget/verification/confirm',
+    {
+      config: { public: true },
+      onRequest: allowCors,
+      schema: {
+        tags: ['chat'],
+        summary:
+          'Check the code the visitor typed; the right one verifies the chat and attaches it to the customer who owns the address (public; needs the widget session token)',
+        body: z.strictObject({
+          token: z.string().min(1).max(4096),
+          code: z.string().regex(/^\d{6}$/, 'must be the 6-digit code from the e-mail'),
+        }),
+      },
+    },
+    async (request) => {
+      const { session } = await chat.authenticate(request.body.token, originOf(request), request.headers.host);
+      const result = await chat.confirmVerification(session, request.body.code);
+      await hub.refresh(session.id);
+      return result;
     },
   );
 

@@ -1,11 +1,20 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
-import { getConversation, ingestInbound, type Message } from '../../../conversations/index.ts';
+import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
+import {
+  getConversation,
+  ingestInbound,
+  type Message,
+  moveConversationToCustomer,
+  publishConversationUpdated,
+} from '../../../conversations/index.ts';
+import { identifyOrCreateCustomer, removeCustomerIfUnused } from '../../../customers/index.ts';
 import { newId, newSecret } from '../../../platform/ids.ts';
 import type { ChannelDeps } from '../../channel-deps.ts';
+import { parseSecretKey, sendSystemMailFor } from '../../email/index.ts';
 import { type ChatSessionRow, findLatestSignedSession, findSession } from '../db/chat-sessions.ts';
 import { loadWidgetSettingsRow, type WidgetSettings } from '../db/widget-settings.ts';
 import { chatError } from '../domain/chat-errors.ts';
 import { originAllowed, parseOriginList } from '../domain/origins.ts';
+import { type Bucket, type BucketRule, fullBucket, takeToken } from '../domain/token-bucket.ts';
 import {
   type IdentityClaims,
   type SessionClaims,
@@ -14,6 +23,15 @@ import {
   verifyIdentityToken,
   verifySessionToken,
 } from '../domain/tokens.ts';
+import {
+  codeMailText,
+  isVerified,
+  standInName,
+  type Verification,
+  verificationCodeLifetimeMs,
+  verificationCodesPerHour,
+  verificationMaxAttempts,
+} from '../domain/verification.ts';
 
 export const widgetLanguages = ['en', 'de', 'fr', 'es', 'ro'] as const;
 
@@ -41,7 +59,7 @@ export interface StartedSession {
   sessionId: string;
   resumeKey: string;
   conversationId: string | null;
-  verification: 'signed' | 'email';
+  verification: Verification;
 }
 
 const settingsCacheMs = 5000;
@@ -54,6 +72,15 @@ function sameHash(a: string, b: string): boolean {
   const left = Buffer.from(a);
   const right = Buffer.from(b);
   return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/** The stand-in customer of an unverified visitor is found again by this external id. */
+export function standInExternalId(sessionId: string): string {
+  return `chat-visitor:${sessionId}`;
+}
+
+function codeHash(sessionId: string, code: string): string {
+  return createHash('sha256').update(`defuse-chat-code.v1.${sessionId}.${code}`).digest('hex');
 }
 
 /** The external id a widget-sent message is stored under: unique per session, so ids of other visitors never collide. */
@@ -72,7 +99,7 @@ export function visibleToSession(
 ): boolean {
   if (message.kind === 'agent') return true;
   if (message.kind !== 'customer') return false;
-  if (session.verification === 'signed') return true;
+  if (isVerified(session.verification)) return true;
   return message.externalId?.startsWith(`${session.id}:`) ?? false;
 }
 
@@ -94,10 +121,42 @@ export function customerView(
 /** The chat channel's state and rules: settings, tokens, sessions, sending and history. */
 export class ChatSessions {
   private cached: { at: number; settings: WidgetSettings; sessionKey: Buffer } | null = null;
+  /** Anonymous (e-mail only) session starts per client IP, on this node. */
+  private readonly anonymousStarts = new Map<string, Bucket>();
+  private readonly anonymousRule: BucketRule;
   readonly configuredOrigins: string[];
+
+  /** Seals the stored session secret at rest (CHANNEL_SECRET_KEY); null keeps it plain. */
+  private readonly secretKey: Buffer | null;
 
   constructor(readonly deps: ChannelDeps) {
     this.configuredOrigins = parseOriginList(deps.config.WIDGET_ALLOWED_ORIGINS);
+    this.secretKey = parseSecretKey(deps.config.CHANNEL_SECRET_KEY);
+    const perMinute = deps.config.WIDGET_ANONYMOUS_STARTS_PER_MINUTE;
+    this.anonymousRule = { burst: perMinute, perSecond: perMinute / 60 };
+  }
+
+  /** Each anonymous start can make a session (and later a stand-in customer): a burst, then a steady rate per IP. */
+  private limitAnonymousStart(ip: string): void {
+    const nowMs = Date.now();
+    if (this.anonymousStarts.size > 10_000) {
+      // Forget buckets that have refilled; what is left is the busy minority.
+      for (const [key, bucket] of this.anonymousStarts) {
+        if (nowMs - bucket.updatedMs > 60_000 * 10) this.anonymousStarts.delete(key);
+      }
+    }
+    let bucket = this.anonymousStarts.get(ip);
+    if (!bucket) {
+      bucket = fullBucket(this.anonymousRule, nowMs);
+      this.anonymousStarts.set(ip, bucket);
+    }
+    const taken = takeToken(bucket, this.anonymousRule, nowMs);
+    if (!taken.allowed) {
+      throw chatError(
+        'rate-limited',
+        `Too many new chats from your network; try again in ${Math.ceil(taken.retryAfterMs / 1000)} s.`,
+      );
+    }
   }
 
   private now(): string {
@@ -106,7 +165,7 @@ export class ChatSessions {
 
   private async current(): Promise<{ settings: WidgetSettings; sessionKey: Buffer }> {
     if (this.cached && Date.now() - this.cached.at < settingsCacheMs) return this.cached;
-    const { settings, sessionSecret } = await loadWidgetSettingsRow(this.deps.db, this.now());
+    const { settings, sessionSecret } = await loadWidgetSettingsRow(this.deps.db, this.now(), this.secretKey);
     const sessionKey = sessionKeyFrom(this.deps.config.WIDGET_SECRET || sessionSecret);
     this.cached = { at: Date.now(), settings, sessionKey };
     return this.cached;
@@ -159,12 +218,12 @@ export class ChatSessions {
       // A resumed session keeps the key the browser already has; it is only shown when new.
       resumeKey: newResumeKey ? resumeKey : '',
       conversationId: session.conversation_id,
-      verification: session.verification as 'signed' | 'email',
+      verification: session.verification as Verification,
     };
   }
 
   private async create(
-    input: { verification: 'signed' | 'email'; externalCustomerId: string | null; email: string; name: string | null },
+    input: { verification: Verification; externalCustomerId: string | null; email: string; name: string | null },
     language: string,
     origin: string,
   ): Promise<StartedSession> {
@@ -196,7 +255,7 @@ export class ChatSessions {
    * Starts or resumes a visitor's session: with a resume key the browser kept, with an identity
    * token from the company's site, or anonymously with an e-mail address.
    */
-  async start(input: StartSessionInput, origin: string): Promise<StartedSession> {
+  async start(input: StartSessionInput, origin: string, ip = ''): Promise<StartedSession> {
     const language = (widgetLanguages as readonly string[]).includes(input.language ?? '') ? (input.language as string) : 'en';
     let identity: IdentityClaims | null = null;
     if (input.identity) {
@@ -223,6 +282,7 @@ export class ChatSessions {
       );
     }
     if (input.email) {
+      this.limitAnonymousStart(ip);
       return this.create(
         { verification: 'email', externalCustomerId: null, email: input.email, name: input.name?.trim() || null },
         language,
@@ -252,14 +312,21 @@ export class ChatSessions {
     return { session, expiresAt: new Date(claims.exp * 1000).toISOString() };
   }
 
-  /** One message from the widget: through the one ingest path, idempotent by the widget's id. */
+  /**
+   * One message from the widget: through the one ingest path, idempotent by the widget's id.
+   * A visitor who only typed an e-mail address is unverified: their chat goes to a stand-in
+   * customer of its own (never to whoever owns that address) until they prove the address.
+   */
   async send(session: ChatSessionRow, clientId: string, body: string) {
+    if (session.verification === 'email') await this.refresh(session);
     const from =
       session.verification === 'signed'
         ? { externalId: session.external_customer_id ?? undefined, email: session.email, name: session.name ?? undefined }
-        : { email: session.email, name: session.name ?? undefined };
+        : session.verification === 'verified'
+          ? { email: session.email, name: session.name ?? undefined }
+          : { externalId: standInExternalId(session.id), name: standInName(session.name, session.email) };
     // An unverified visitor always gets a case of their own: a conversation id that does not exist opens one.
-    const conversationId = session.conversation_id ?? (session.verification === 'signed' ? undefined : newId());
+    const conversationId = session.conversation_id ?? (session.verification === 'email' ? newId() : undefined);
     const result = await ingestInbound(this.deps.conversations, {
       channel: 'chat',
       externalMessageId: externalIdFor(session.id, clientId),
@@ -278,6 +345,134 @@ export class ChatSessions {
       session.customer_id = result.conversation.customer.id;
     }
     return { message: customerView(session, result.message), duplicate: result.duplicate, conversationChanged };
+  }
+
+  /** Re-reads what another node may have changed (verification, and the case it moved with it). */
+  async refresh(session: ChatSessionRow): Promise<void> {
+    const fresh = await findSession(this.deps.db, session.id);
+    if (!fresh) return;
+    session.verification = fresh.verification;
+    session.customer_id = fresh.customer_id;
+    session.conversation_id = fresh.conversation_id;
+  }
+
+  /**
+   * E-mails a one-time code to the address an unverified visitor typed. Only a hash is kept; a
+   * few codes per hour per session, each good for 10 minutes and a few tries.
+   */
+  async requestVerification(session: ChatSessionRow): Promise<{ sentTo: string; expiresAt: string }> {
+    await this.refresh(session);
+    if (isVerified(session.verification)) throw chatError('already-verified', 'This chat is already verified.');
+    const now = this.deps.clock.now();
+    const hourAgo = new Date(now.getTime() - 60 * 60_000).toISOString();
+    const recent = await this.deps.db
+      .selectFrom('chat_verification_codes')
+      .select((builder) => builder.fn.countAll<number>().as('count'))
+      .where('session_id', '=', session.id)
+      .where('created_at', '>', hourAgo)
+      .executeTakeFirstOrThrow();
+    if (Number(recent.count) >= verificationCodesPerHour) {
+      throw chatError('rate-limited', 'Too many codes were sent for this chat; try again in an hour.');
+    }
+    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    const expiresAt = new Date(now.getTime() + verificationCodeLifetimeMs).toISOString();
+    const outcome = await sendSystemMailFor(this.deps, {
+      to: session.email,
+      subject: 'Your chat verification code',
+      text: codeMailText(code, session.language),
+    });
+    if (outcome !== 'enqueued') {
+      throw chatError(
+        'verification-unavailable',
+        outcome === 'bad-address'
+          ? 'That e-mail address cannot receive a code.'
+          : 'Verification by e-mail is not available: the helpdesk has no outgoing mail configured.',
+      );
+    }
+    // Earlier codes stop working: only the newest one counts.
+    await this.deps.db
+      .updateTable('chat_verification_codes')
+      .set({ used_at: now.toISOString() })
+      .where('session_id', '=', session.id)
+      .where('used_at', 'is', null)
+      .execute();
+    await this.deps.db
+      .insertInto('chat_verification_codes')
+      .values({
+        id: newId(),
+        session_id: session.id,
+        code_hash: codeHash(session.id, code),
+        attempts: 0,
+        expires_at: expiresAt,
+        used_at: null,
+        created_at: now.toISOString(),
+      })
+      .execute();
+    return { sentTo: session.email, expiresAt };
+  }
+
+  /**
+   * Checks a code the visitor typed. The right one (once, unexpired, within its tries) verifies the
+   * session: its case moves from the stand-in to the customer who owns the address (found or
+   * created), and the stand-in is removed.
+   */
+  async confirmVerification(session: ChatSessionRow, code: string): Promise<{ verification: Verification }> {
+    await this.refresh(session);
+    if (isVerified(session.verification)) throw chatError('already-verified', 'This chat is already verified.');
+    const now = this.now();
+    const pending = await this.deps.db
+      .selectFrom('chat_verification_codes')
+      .selectAll()
+      .where('session_id', '=', session.id)
+      .where('used_at', 'is', null)
+      .orderBy('created_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    if (!pending || Number(pending.attempts) >= verificationMaxAttempts) {
+      throw chatError('verification-code-invalid', 'That code is not right. Ask for a new code.');
+    }
+    if (pending.expires_at <= now) throw chatError('verification-code-expired', 'That code has expired. Ask for a new code.');
+    if (!sameHash(pending.code_hash, codeHash(session.id, code))) {
+      await this.deps.db
+        .updateTable('chat_verification_codes')
+        .set((builder) => ({ attempts: builder('attempts', '+', 1) }))
+        .where('id', '=', pending.id)
+        .execute();
+      throw chatError('verification-code-invalid', 'That code is not right.');
+    }
+    const standIn = session.customer_id;
+    const conversationId = session.conversation_id;
+    const moved = await this.deps.conversations.writes.run(async (transaction) => {
+      // Used once: a second request with the same code finds it spent.
+      const spent = await transaction
+        .updateTable('chat_verification_codes')
+        .set({ used_at: now })
+        .where('id', '=', pending.id)
+        .where('used_at', 'is', null)
+        .executeTakeFirst();
+      if (Number(spent.numUpdatedRows) === 0) return null;
+      let customerId: string | null = null;
+      if (conversationId) {
+        ({ customerId } = await identifyOrCreateCustomer(
+          transaction,
+          { email: session.email, name: session.name ?? undefined },
+          now,
+        ));
+        await moveConversationToCustomer(transaction, conversationId, customerId, now);
+      }
+      await transaction
+        .updateTable('chat_sessions')
+        .set({ verification: 'verified', ...(customerId ? { customer_id: customerId } : {}) })
+        .where('id', '=', session.id)
+        .execute();
+      if (standIn && customerId && standIn !== customerId) await removeCustomerIfUnused(transaction, standIn);
+      return { customerId };
+    });
+    if (!moved) throw chatError('verification-code-invalid', 'That code was already used.');
+    session.verification = 'verified';
+    if (moved.customerId) session.customer_id = moved.customerId;
+    if (conversationId) await publishConversationUpdated(this.deps.conversations, conversationId);
+    return { verification: 'verified' };
   }
 
   /** The session's conversation as its widget may see it, after a message id it already has. */
