@@ -123,7 +123,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(auditRoutes, db);
       await api.register(customersRoutes, capabilityDeps);
       await api.register(conversationsRoutes, capabilityDeps);
-      await api.register(eventsRoutes, events);
+      await api.register(eventsRoutes, { bus: events, db, clock });
       await api.register(assistRoutes, assistDeps);
       await api.register(scriptsRoutes, { db, clock });
       await api.register(emailRoutes, channelDeps);

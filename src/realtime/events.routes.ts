@@ -1,16 +1,34 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { WebSocket } from 'ws';
+import { z } from 'zod';
 import { requireActor, staffRoles } from '../auth/index.ts';
 import type { EventBus } from '../platform/events/event-bus.ts';
 import { mayReceive, type Viewer } from './audience.ts';
+import { type EventTicketDeps, issueEventTicket, redeemEventTicket } from './event-tickets.ts';
 import type { DefuseEvent } from './events.ts';
 
 // Close codes in the private range: 4401 means "sign in again".
 const closeSignedOut = 4401;
+const closeForbidden = 4403;
 const maxBufferedBytes = 4 * 1024 * 1024;
 
+export interface EventsRoutesOptions extends EventTicketDeps {
+  bus: EventBus<DefuseEvent>;
+}
+
+/** The host an Origin header names, or null when it names none (`null`, garbage). */
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host || null;
+  } catch {
+    return null;
+  }
+}
+
 /** One WebSocket per open screen; events are filtered per viewer by the pure audience rule. */
-export async function eventsRoutes(app: FastifyInstance, bus: EventBus<DefuseEvent>): Promise<void> {
+export async function eventsRoutes(app: FastifyInstance, { bus, db, clock }: EventsRoutesOptions): Promise<void> {
+  const routes = app.withTypeProvider<ZodTypeProvider>();
   const sockets = new Map<WebSocket, Viewer & { kind: 'staff' }>();
 
   const unsubscribe = bus.subscribe((event) => {
@@ -36,19 +54,44 @@ export async function eventsRoutes(app: FastifyInstance, bus: EventBus<DefuseEve
     for (const socket of sockets.keys()) socket.close(1001, 'server shutting down');
   });
 
+  routes.post(
+    '/events/ticket',
+    {
+      config: { roles: staffRoles },
+      schema: {
+        tags: ['realtime'],
+        summary: 'A single-use ticket, valid for 30 seconds, that opens the events WebSocket (`/events?ticket=`)',
+        response: {
+          201: z.object({
+            ticket: z.string(),
+            expiresAt: z.string(),
+            expiresInSeconds: z.number().int(),
+          }),
+        },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await issueEventTicket({ db, clock }, requireActor(request))),
+  );
+
+  // The socket is opened with a ticket, never with a long-lived secret in the URL (URLs end up in logs).
+  const ticketOf = async (request: FastifyRequest) => {
+    const ticket = (request.query as { ticket?: unknown } | undefined)?.ticket;
+    return typeof ticket === 'string' ? redeemEventTicket({ db, clock }, ticket) : null;
+  };
+
   app.get(
     '/events',
     {
       websocket: true,
-      config: { roles: staffRoles, allowQueryToken: true },
+      config: { roles: staffRoles, authenticate: ticketOf },
       schema: { tags: ['realtime'], summary: 'WebSocket: live conversation, message and customer events', hide: true },
     },
     (socket, request) => {
       const actor = requireActor(request);
-      // Browsers send cookies with cross-site WebSocket handshakes in some setups: insist on our own origin.
+      // A ticket a browser session asked for is only good from our own pages (a stolen ticket from another site is not).
       const origin = request.headers.origin;
-      if (actor.kind === 'session' && origin && new URL(origin).host !== request.headers.host) {
-        socket.close(closeSignedOut, 'origin not allowed');
+      if (actor.kind === 'session' && origin !== undefined && originHost(origin) !== request.headers.host) {
+        socket.close(closeForbidden, 'origin not allowed');
         return;
       }
       sockets.set(socket, { kind: 'staff', userId: actor.userId, role: actor.role });

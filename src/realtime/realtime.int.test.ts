@@ -43,6 +43,22 @@ async function connect(url: string, headers: Record<string, string> = {}) {
   return { socket, frames, next, closed };
 }
 
+/** Asks for a single-use events ticket (cookie session with CSRF header, or a bearer token). */
+async function ticketFor(app: TestApp['app'], headers: Record<string, string>): Promise<string> {
+  const response = await app.inject({ method: 'POST', url: '/api/v1/events/ticket', headers });
+  if (response.statusCode !== 201) throw new Error(`no ticket: ${response.statusCode} ${response.body}`);
+  return response.json().ticket as string;
+}
+
+/** The HTTP status a refused upgrade answers with. */
+function refusedWith(url: string, headers: Record<string, string> = {}): Promise<number> {
+  const socket = new WebSocket(url, { headers });
+  return new Promise<number>((resolve) => {
+    socket.on('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
+    socket.on('open', () => resolve(101));
+  });
+}
+
 for (const dialect of testDialects) {
   describe(`live events over WebSocket on ${dialect}`, () => {
     let test: TestApp;
@@ -57,16 +73,57 @@ for (const dialect of testDialects) {
     });
     afterAll(async () => test?.close());
 
-    it('refuses a socket without a session', async () => {
-      const socket = new WebSocket(`ws://${base}/api/v1/events`);
-      const status = await new Promise<number>((resolve) =>
-        socket.on('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0)),
+    const eventsUrl = async (signedIn: SignedIn = agent) =>
+      `ws://${base}/api/v1/events?ticket=${await ticketFor(test.app, signedIn.headers)}`;
+
+    it('refuses a socket without a ticket, with a made-up one, and with the session cookie alone', async () => {
+      expect(await refusedWith(`ws://${base}/api/v1/events`)).toBe(401);
+      expect(await refusedWith(`ws://${base}/api/v1/events?ticket=made-up`)).toBe(401);
+      expect(await refusedWith(`ws://${base}/api/v1/events`, { cookie: agent.cookie })).toBe(401);
+    });
+
+    it('issues tickets only to signed-in staff, with the CSRF header on a cookie session', async () => {
+      const anonymous = await test.app.inject({ method: 'POST', url: '/api/v1/events/ticket' });
+      expect(anonymous.statusCode).toBe(401);
+      expect(anonymous.headers['content-type']).toContain('application/problem+json');
+      const withoutCsrf = await test.app.inject({
+        method: 'POST',
+        url: '/api/v1/events/ticket',
+        headers: { cookie: agent.cookie },
+      });
+      expect(withoutCsrf.statusCode).toBe(403);
+      const issued = await test.app.inject({ method: 'POST', url: '/api/v1/events/ticket', headers: agent.headers });
+      expect(issued.statusCode).toBe(201);
+      expect(issued.json().expiresInSeconds).toBe(30);
+      expect(issued.headers['cache-control']).toBe('no-store');
+      // Only the hash is stored.
+      const stored = await test.runtime.database.db.selectFrom('event_tickets').select('ticket_hash').execute();
+      expect(stored.map((row) => row.ticket_hash)).not.toContain(issued.json().ticket);
+    });
+
+    it('opens a socket once per ticket: a reused or expired ticket is refused', async () => {
+      const ticket = await ticketFor(test.app, agent.headers);
+      const screen = await connect(`ws://${base}/api/v1/events?ticket=${ticket}`);
+      expect(screen.frames[0]).toEqual({ type: 'ready', userId: test.users.agent.id });
+      expect(await refusedWith(`ws://${base}/api/v1/events?ticket=${ticket}`)).toBe(401);
+      screen.socket.close();
+
+      const late = await ticketFor(test.app, agent.headers);
+      test.clock.advance(31_000);
+      expect(await refusedWith(`ws://${base}/api/v1/events?ticket=${late}`)).toBe(401);
+    });
+
+    it('lets two sockets racing with one ticket open exactly one', async () => {
+      const ticket = await ticketFor(test.app, agent.headers);
+      const outcomes = await Promise.all(
+        Array.from({ length: 4 }, () => refusedWith(`ws://${base}/api/v1/events?ticket=${ticket}`)),
       );
-      expect(status).toBe(401);
+      expect(outcomes.filter((status) => status === 101)).toHaveLength(1);
+      expect(outcomes.filter((status) => status === 401)).toHaveLength(3);
     });
 
     it('delivers a new inbound message and a status change to a signed-in screen within a second', async () => {
-      const screen = await connect(`ws://${base}/api/v1/events`, { cookie: agent.cookie });
+      const screen = await connect(await eventsUrl());
       const started = Date.now();
       const inbound = await test.app.inject({
         method: 'POST',
@@ -97,7 +154,7 @@ for (const dialect of testDialects) {
       screen.socket.close();
     });
 
-    it('accepts an API token for integrations, and refuses a socket from another origin', async () => {
+    it('gives integrations a ticket for their API token, never the token in the URL, and refuses other origins', async () => {
       const admin = await test.signIn('admin');
       const token = (
         await test.app.inject({
@@ -107,20 +164,26 @@ for (const dialect of testDialects) {
           payload: { name: 'wall display', role: 'qa' },
         })
       ).json().secret as string;
-      const display = await connect(`ws://${base}/api/v1/events?access_token=${token}`);
+      expect(await refusedWith(`ws://${base}/api/v1/events?access_token=${token}`)).toBe(401);
+      const bearer = { authorization: `Bearer ${token}` };
+      const display = await connect(`ws://${base}/api/v1/events?ticket=${await ticketFor(test.app, bearer)}`, {
+        origin: 'https://wall-display.example',
+      });
       expect(display.frames[0]?.type).toBe('ready');
       display.socket.close();
-      const foreign = new WebSocket(`ws://${base}/api/v1/events`, {
-        headers: { cookie: agent.cookie, origin: 'https://evil.example' },
-      });
-      const code = await new Promise<number>((resolve) => foreign.on('close', (closeCode) => resolve(closeCode)));
-      expect(code).toBe(4401);
+      for (const origin of ['https://evil.example', 'null', 'not a url']) {
+        const foreign = new WebSocket(await eventsUrl(), { headers: { origin } });
+        const code = await new Promise<number>((resolve) => foreign.on('close', (closeCode) => resolve(closeCode)));
+        expect(code, origin).toBe(4403);
+      }
+      // Nothing threw on the way: the server still answers.
+      expect((await test.app.inject({ url: '/api/v1/health' })).statusCode).toBe(200);
     });
 
     it('alerts managers live when a customer turns abusive, and not agents', async () => {
       const manager = await test.signIn('manager');
-      const managerScreen = await connect(`ws://${base}/api/v1/events`, { cookie: manager.cookie });
-      const agentScreen = await connect(`ws://${base}/api/v1/events`, { cookie: agent.cookie });
+      const managerScreen = await connect(await eventsUrl(manager));
+      const agentScreen = await connect(await eventsUrl());
       const inbound = await test.app.inject({
         method: 'POST',
         url: '/api/v1/inbound',
@@ -143,7 +206,7 @@ for (const dialect of testDialects) {
     it('closes the sockets of a user the moment an admin deactivates them', async () => {
       const admin = await test.signIn('admin');
       const qa = await test.signIn('qa');
-      const screen = await connect(`ws://${base}/api/v1/events`, { cookie: qa.cookie });
+      const screen = await connect(await eventsUrl(qa));
       await test.app.inject({
         method: 'PATCH',
         url: `/api/v1/users/${test.users.qa.id}`,
@@ -184,9 +247,10 @@ describe.runIf(testDialects.includes('postgres'))('live events across two Defuse
     await first?.close();
   });
 
-  it('a message stored through node A appears on a screen connected to node B', async () => {
+  it('a ticket issued by node A opens a socket on node B, where a message stored through node A appears', async () => {
     const agent = await first.signIn('agent');
-    const screen = await connect(`ws://${secondBase}/api/v1/events`, { cookie: agent.cookie });
+    const ticket = await ticketFor(first.app, agent.headers);
+    const screen = await connect(`ws://${secondBase}/api/v1/events?ticket=${ticket}`);
     const inbound = await first.app.inject({
       method: 'POST',
       url: '/api/v1/inbound',

@@ -11,8 +11,11 @@ declare module 'fastify' {
     /** Roles allowed on this route; every /api route must declare roles or be public. */
     roles?: readonly Role[];
     public?: boolean;
-    /** WebSocket upgrades cannot set headers from a browser-less client: allow ?access_token=. */
-    allowQueryToken?: boolean;
+    /**
+     * A route that authenticates by its own means instead of the cookie or a bearer token (the
+     * events socket's single-use ticket); the guard still enforces the roles on what it returns.
+     */
+    authenticate?: (request: FastifyRequest) => Promise<Actor | null>;
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -28,16 +31,12 @@ function sameSecret(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-async function resolveActor(deps: AuthDeps, request: FastifyRequest, allowQueryToken: boolean): Promise<Actor | null> {
+async function resolveActor(deps: AuthDeps, request: FastifyRequest): Promise<Actor | null> {
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) {
     const actor = await authenticateToken(deps, header.slice('Bearer '.length).trim());
     if (!actor) throw platformError('not-signed-in', 'The API token is unknown, revoked, or belongs to a deactivated user.');
     return actor;
-  }
-  if (allowQueryToken) {
-    const queryToken = (request.query as { access_token?: unknown } | undefined)?.access_token;
-    if (typeof queryToken === 'string') return authenticateToken(deps, queryToken);
   }
   const cookie = request.cookies[sessionCookieName];
   return cookie ? authenticateSession(deps, cookie) : null;
@@ -81,7 +80,7 @@ export const authGuard = fastifyPlugin(async (app: FastifyInstance, { deps, cata
   app.addHook('onRequest', async (request) => {
     const config = request.routeOptions.config;
     if (config.public || !config.roles) return;
-    const actor = await resolveActor(deps, request, config.allowQueryToken === true);
+    const actor = config.authenticate ? await config.authenticate(request) : await resolveActor(deps, request);
     if (!actor) throw platformError('not-signed-in', 'Please sign in first.');
     if (!mayAccess(actor.role, config.roles)) {
       throw platformError('role-not-allowed', `This needs one of these roles: ${config.roles.join(', ')}.`);

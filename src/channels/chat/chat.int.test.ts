@@ -217,7 +217,9 @@ for (const dialect of testDialects) {
       widget.send({ type: 'message', clientId: 'typing-0001', body: 'Quick question' });
       const ack = await widget.next((frame) => frame.type === 'ack');
       const conversationId = (await widget.next((frame) => frame.type === 'conversation')).conversationId as string;
-      const staffSocket = new WebSocket(`ws://${base}/api/v1/events`, { headers: { cookie: agent.cookie } });
+      const ticket = (await test.app.inject({ method: 'POST', url: '/api/v1/events/ticket', headers: agent.headers })).json()
+        .ticket as string;
+      const staffSocket = new WebSocket(`ws://${base}/api/v1/events?ticket=${ticket}`);
       const staffFrames: Frame[] = [];
       staffSocket.on('message', (data) => staffFrames.push(JSON.parse(String(data)) as Frame));
       await new Promise((resolve) => staffSocket.once('open', resolve));

@@ -2,6 +2,7 @@ import type { ColumnType } from 'kysely';
 import type { ChatTables } from './schema-chat.ts';
 import type { EmailTables } from './schema-email.ts';
 import type { PrivacyTables } from './schema-privacy.ts';
+import type { RealtimeTables } from './schema-realtime.ts';
 
 /**
  * The tables, as Kysely sees them. Each table belongs to one capability (named in the comment);
@@ -206,7 +207,7 @@ export interface CountersTable {
 }
 
 /** Channel tables live beside their capability's code; see schema-email.ts and schema-chat.ts. */
-export interface Database extends EmailTables, ChatTables, PrivacyTables {
+export interface Database extends EmailTables, ChatTables, PrivacyTables, RealtimeTables {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { api } from '../api/client';
 import { queryKeys } from '../api/query-keys';
 import type { ServerEvent } from '../api/types';
 import { applyServerEvent } from './apply-event';
@@ -9,9 +10,14 @@ export type ConnectionState = 'connecting' | 'open' | 'reconnecting';
 const pingEveryMs = 25_000;
 const maxDelayMs = 30_000;
 
-function eventsUrl(): string {
+/**
+ * Each connection asks for a fresh single-use ticket (valid 30 s): the socket URL never carries a
+ * long-lived secret, and the ticket request carries the CSRF header like every other change.
+ */
+async function eventsUrl(): Promise<string> {
+  const { ticket } = await api.post<{ ticket: string }>('/api/v1/events/ticket', undefined, { allowUnauthorized: true });
   const protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
-  return `${protocol}//${window.location.host}/api/v1/events`;
+  return `${protocol}//${window.location.host}/api/v1/events?ticket=${encodeURIComponent(ticket)}`;
 }
 
 /** One WebSocket for live updates while signed in, reconnecting with back-off. */
@@ -27,12 +33,33 @@ export function useRealtime(enabled: boolean): ConnectionState {
     let everOpened = false;
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
     let pingTimer: ReturnType<typeof setInterval> | undefined;
+    let fetchingTicket = false;
 
-    const connect = () => {
+    const retryLater = () => {
+      setState('reconnecting');
+      attempt += 1;
+      // After a few failures, check the session is still alive (signs out when it is not).
+      if (attempt === 3) void queryClient.invalidateQueries({ queryKey: queryKeys.me });
+      const delay = Math.min(maxDelayMs, 500 * 2 ** attempt) * (0.75 + Math.random() * 0.5);
+      retryTimer = setTimeout(connect, delay);
+    };
+
+    const connect = async () => {
       clearTimeout(retryTimer);
       if (stopped) return;
       setState(everOpened ? 'reconnecting' : 'connecting');
-      const current = new WebSocket(eventsUrl());
+      let url: string;
+      fetchingTicket = true;
+      try {
+        url = await eventsUrl();
+      } catch {
+        if (!stopped) retryLater();
+        return;
+      } finally {
+        fetchingTicket = false;
+      }
+      if (stopped) return;
+      const current = new WebSocket(url);
       socket = current;
       current.onopen = () => {
         if (socket !== current) return;
@@ -59,23 +86,18 @@ export function useRealtime(enabled: boolean): ConnectionState {
         clearInterval(pingTimer);
         socket = null;
         if (stopped) return;
-        setState('reconnecting');
-        attempt += 1;
-        // After a few failures, check the session is still alive (signs out when it is not).
-        if (attempt === 3) void queryClient.invalidateQueries({ queryKey: queryKeys.me });
-        const delay = Math.min(maxDelayMs, 500 * 2 ** attempt) * (0.75 + Math.random() * 0.5);
-        retryTimer = setTimeout(connect, delay);
+        retryLater();
       };
     };
 
     const reconnectNow = () => {
-      if (!socket) {
+      if (!socket && !fetchingTicket) {
         attempt = 0;
-        connect();
+        void connect();
       }
     };
 
-    connect();
+    void connect();
     window.addEventListener('online', reconnectNow);
     return () => {
       stopped = true;
