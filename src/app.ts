@@ -7,8 +7,9 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import { assistRoutes, reviewOnSend } from './assist/index.ts';
 import { auditRoutes } from './audit/index.ts';
 import { authGuard, authRoutes, type RouteAccess, rememberTokens, tokensRoutes, usersRoutes } from './auth/index.ts';
@@ -22,6 +23,7 @@ import type { Database } from './platform/db/schema.ts';
 import type { WriteRunner } from './platform/db/write-runner.ts';
 import { platformError } from './platform/errors.ts';
 import type { EventBus } from './platform/events/event-bus.ts';
+import { apiContract } from './platform/http/api-contract.ts';
 import {
   clientErrorHandler,
   frameworkErrorHandler,
@@ -96,6 +98,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       security: [{ bearer: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,
+    // Schemas with an id (the shared Problem) become components referenced by $ref.
+    transformObject: jsonSchemaTransformObject,
   });
 
   const authDeps = { db, clock, sessionTtlHours: config.SESSION_TTL_HOURS, events, tokenCache: rememberTokens(events) };
@@ -104,9 +108,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(
     async (api) => {
       await api.register(authGuard, { deps: authDeps, catalog: deps.routeCatalog });
+      await api.register(apiContract);
       api.get(
         '/health',
-        { config: { public: true }, schema: { tags: ['platform'], summary: 'Liveness and database check' } },
+        {
+          config: { public: true },
+          schema: {
+            tags: ['platform'],
+            summary: 'Liveness and database check',
+            response: { 200: z.object({ status: z.literal('ok') }) },
+          },
+        },
         async () => {
           await db.selectFrom('counters').select('name').limit(1).execute();
           return { status: 'ok' };
@@ -148,7 +160,7 @@ async function serveWebApp(app: FastifyInstance, distDir: string): Promise<void>
       .send('The Defuse web app has not been built yet. Run `npm run build` (npm start does this for you).');
   };
   // The root is a directory to the static plugin (which refuses it): it is the app's start page.
-  app.get('/', (_request, reply) => sendPage(reply));
+  app.get('/', { schema: { hide: true } }, (_request, reply) => sendPage(reply));
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
     const isPage = request.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path);
