@@ -31,6 +31,7 @@ import {
   sendProblem,
 } from './platform/http/problem-handler.ts';
 import { securityHeaders } from './platform/http/security-headers.ts';
+import { installTextPolicy } from './platform/http/text-policy-hook.ts';
 import { type DefuseEvent, eventsRoutes } from './realtime/index.ts';
 import { scriptsRoutes } from './scripts-library/index.ts';
 
@@ -81,6 +82,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installProblemHandler(app);
+  installTextPolicy(app);
 
   await app.register(securityHeaders, { https: config.COOKIE_SECURE });
   await app.register(fastifyCookie);

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { auditAuthorOf } from '../../audit/index.ts';
 import { requireActor, staffRoles } from '../../auth/index.ts';
 import { idParams, isoDateTime, limitQuery } from '../../platform/http/schemas.ts';
 import { channels, conversationStatuses, priorities } from '../domain/conversation.ts';
@@ -103,7 +104,7 @@ export async function conversationsRoutes(app: FastifyInstance, deps: Conversati
         }),
       },
     },
-    async (request) => changeConversation(deps, requireActor(request), request.params.id, request.body),
+    async (request) => changeConversation(deps, { ...requireActor(request), ip: request.ip }, request.params.id, request.body),
   );
 
   routes.post(
@@ -151,7 +152,13 @@ export async function conversationsRoutes(app: FastifyInstance, deps: Conversati
     async (request, reply) =>
       reply
         .code(201)
-        .send(await correctAnalysis(deps, requireActor(request).userId, { messageId: request.params.id, ...request.body })),
+        .send(
+          await correctAnalysis(
+            deps,
+            { ...auditAuthorOf(request), userId: requireActor(request).userId },
+            { messageId: request.params.id, ...request.body },
+          ),
+        ),
   );
 
   routes.get(

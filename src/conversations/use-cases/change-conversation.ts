@@ -1,4 +1,6 @@
 import { type Kysely, sql } from 'kysely';
+import { afterAgentReply, type Trend } from '../../analysis/index.ts';
+import { type AuditAuthor, recordChange } from '../../audit/index.ts';
 import type { Actor } from '../../auth/index.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { newId } from '../../platform/ids.ts';
@@ -53,10 +55,43 @@ async function insertTimelineEntry(
   return id;
 }
 
+/** One audit row per kind of change, so status changes and (re)assignments can be filtered on their own. */
+async function auditConversationChange(
+  db: Kysely<Database>,
+  author: AuditAuthor,
+  at: string,
+  conversationId: string,
+  { change, assigneeIds }: { change: ConversationChange; assigneeIds: { from: string | null; to: string | null } },
+): Promise<void> {
+  const subject = { subjectType: 'conversation', subjectId: conversationId } as const;
+  if (change.status) {
+    await recordChange(db, author, at, {
+      action: 'conversation.status-changed',
+      ...subject,
+      before: { status: change.status.from },
+      after: { status: change.status.to },
+    });
+  }
+  if (change.assignee) {
+    await recordChange(db, author, at, {
+      action: 'conversation.assigned',
+      ...subject,
+      before: { assignee: change.assignee.from },
+      after: { assignee: change.assignee.to },
+      details: { assigneeId: assigneeIds },
+    });
+  }
+  const before: Record<string, unknown> = {};
+  const after: Record<string, unknown> = {};
+  if (change.priority) [before.priority, after.priority] = [change.priority.from, change.priority.to];
+  if (change.subject) [before.subject, after.subject] = [change.subject.from, change.subject.to];
+  await recordChange(db, author, at, { action: 'conversation.updated', ...subject, before, after });
+}
+
 /** Status, priority, assignee or subject; each change leaves a system event in the timeline. */
 export async function changeConversation(
   deps: ConversationDeps,
-  actor: Pick<Actor, 'userId' | 'userName'>,
+  actor: Pick<Actor, 'userId' | 'userName'> & { tokenId?: string | null; ip?: string | null },
   id: string,
   patch: ConversationPatch,
 ): Promise<ConversationSummary> {
@@ -104,6 +139,10 @@ export async function changeConversation(
       })
       .where('id', '=', id)
       .execute();
+    await auditConversationChange(transaction, { userId: actor.userId, tokenId: actor.tokenId, ip: actor.ip }, now, id, {
+      change,
+      assigneeIds: { from: row.assignee_id, to: patch.assigneeId === undefined ? row.assignee_id : patch.assigneeId },
+    });
     for (const line of lines) {
       await insertTimelineEntry(transaction, {
         conversationId: id,
@@ -139,10 +178,15 @@ export async function postMessage(
   const messageId = await deps.db.transaction().execute(async (transaction) => {
     const row = await transaction
       .selectFrom('conversations')
-      .select(['id', 'status', 'waiting_since', 'channel'])
+      .select(['id', 'status', 'waiting_since', 'channel', 'heat', 'peak_heat', 'heat_trend', 'heat_count'])
       .where('id', '=', id)
       .executeTakeFirst();
     if (!row) throw conversationError('conversation-not-found', `There is no conversation ${id}.`);
+    // A reply that acknowledges, owns and names a next step cools the case (analysis/domain/case-heat.ts).
+    const cooled =
+      input.kind === 'agent' && Number(row.heat_count) > 0
+        ? afterAgentReply({ heat: Number(row.heat), peak: Number(row.peak_heat), trend: row.heat_trend as Trend }, input.body)
+        : null;
     const insertedId = await insertTimelineEntry(transaction, {
       conversationId: id,
       kind: input.kind,
@@ -161,6 +205,7 @@ export async function postMessage(
         updated_at: now,
         last_message_at: now,
         message_count: sql`message_count + 1`,
+        ...(cooled !== null ? { heat: cooled.heat, heat_trend: cooled.trend } : {}),
         // An internal note must not become the preview a customer-facing list could show.
         ...(input.kind === 'agent' ? { last_message_preview: previewOf(input.body) } : {}),
       })

@@ -1,3 +1,4 @@
+import { type AuditAuthor, recordChange } from '../../audit/index.ts';
 import { newId } from '../../platform/ids.ts';
 import { conversationError } from '../domain/conversation-errors.ts';
 import type { ConversationDeps } from './conversation-deps.ts';
@@ -33,9 +34,10 @@ export interface AnalysisCorrection {
 /** An agent says a label is wrong (or missing): kept for retraining and to evaluate the next version. */
 export async function correctAnalysis(
   deps: Pick<ConversationDeps, 'db' | 'clock'>,
-  userId: string,
+  author: AuditAuthor & { userId: string },
   input: { messageId: string; signal: string; verdict: 'wrong' | 'missed'; note: string },
 ): Promise<{ id: string }> {
+  const userId = author.userId;
   const message = await deps.db
     .selectFrom('messages')
     .select(['id', 'conversation_id', 'kind', 'analysis_version'])
@@ -45,21 +47,33 @@ export async function correctAnalysis(
   if (message.kind !== 'customer' || !message.analysis_version) {
     throw conversationError('message-not-analysed', 'Only analysed customer messages carry labels to correct.');
   }
+  const analysisVersion = message.analysis_version;
   const id = newId();
-  await deps.db
-    .insertInto('analysis_corrections')
-    .values({
-      id,
-      message_id: message.id,
-      conversation_id: message.conversation_id,
-      signal: input.signal,
-      verdict: input.verdict,
-      note: input.note,
-      analysis_version: message.analysis_version,
-      user_id: userId,
-      created_at: deps.clock.now().toISOString(),
-    })
-    .execute();
+  const now = deps.clock.now().toISOString();
+  await deps.db.transaction().execute(async (transaction) => {
+    await transaction
+      .insertInto('analysis_corrections')
+      .values({
+        id,
+        message_id: message.id,
+        conversation_id: message.conversation_id,
+        signal: input.signal,
+        verdict: input.verdict,
+        note: input.note,
+        analysis_version: analysisVersion,
+        user_id: userId,
+        created_at: now,
+      })
+      .execute();
+    await recordChange(transaction, author, now, {
+      action: 'analysis.corrected',
+      subjectType: 'message',
+      subjectId: message.id,
+      before: null,
+      after: { signal: input.signal, verdict: input.verdict, note: input.note, analysisVersion },
+      details: { correctionId: id, conversationId: message.conversation_id },
+    });
+  });
   return { id };
 }
 

@@ -125,13 +125,18 @@ for (const dialect of testDialects) {
       });
       expect(managerEnds.json().status).toBe('ended');
       const audit = (
-        await test.app.inject({ method: 'GET', url: `/api/v1/audit?subjectId=${customer.id}`, headers: admin.headers })
+        await test.app.inject({
+          method: 'GET',
+          url: `/api/v1/audit?subjectId=${customer.id}&action=customer.status-changed`,
+          headers: admin.headers,
+        })
       ).json();
-      expect(audit.items.map((item: { details: unknown }) => item.details)).toEqual([
-        { from: 'watch', to: 'ended' },
-        { from: 'active', to: 'watch' },
+      expect(audit.items.map((item: { changes: unknown }) => item.changes)).toEqual([
+        { status: { from: 'watch', to: 'ended' } },
+        { status: { from: 'active', to: 'watch' } },
       ]);
       expect(audit.items[0].actor.name).toBe('Test Manager');
+      expect(audit.items[0].subjectLabel).toBe(customer.name);
     });
 
     it('records orders in integer minor units so an agent can check a claim against them', async () => {

@@ -58,7 +58,7 @@ export async function customersRoutes(app: FastifyInstance, deps: CustomerDeps):
       if (request.body.status === 'ended' && !mayChangeCustomerStatus(requireActor(request).role, 'active', 'ended')) {
         throw platformError('role-not-allowed', 'Only a manager can create a customer whose relationship has ended.');
       }
-      return reply.code(201).send(await createCustomer(deps, request.body));
+      return reply.code(201).send(await createCustomer(deps, request.body, authorOf(request)));
     },
   );
 
@@ -68,7 +68,7 @@ export async function customersRoutes(app: FastifyInstance, deps: CustomerDeps):
       config: { roles: editors },
       schema: {
         tags: ['customers'],
-        summary: 'Change a customer (status changes are audited)',
+        summary: 'Change a customer (every change is audited with before and after values)',
         params: idParams,
         body: customerPatchSchema,
       },
@@ -112,7 +112,7 @@ export async function customersRoutes(app: FastifyInstance, deps: CustomerDeps):
   routes.post(
     '/orders',
     { config: { roles: editors }, schema: { tags: ['orders'], summary: 'Record an order', body: orderFieldsSchema } },
-    async (request, reply) => reply.code(201).send(await createOrder(deps, request.body)),
+    async (request, reply) => reply.code(201).send(await createOrder(deps, request.body, authorOf(request))),
   );
 
   routes.get(
@@ -127,7 +127,7 @@ export async function customersRoutes(app: FastifyInstance, deps: CustomerDeps):
       config: { roles: editors },
       schema: { tags: ['orders'], summary: 'Change an order', params: idParams, body: orderPatchSchema },
     },
-    async (request) => updateOrder(deps, request.params.id, request.body),
+    async (request) => updateOrder(deps, request.params.id, request.body, authorOf(request)),
   );
 
   routes.post(

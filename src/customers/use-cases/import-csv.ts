@@ -54,7 +54,7 @@ export async function importCustomersCsv(deps: CustomerDeps, author: ChangeAutho
         await updateCustomer(deps, author, existingId, patch);
         report.updated += 1;
       } else {
-        await createCustomer(deps, parsed.fields);
+        await createCustomer(deps, parsed.fields, author);
         report.imported += 1;
       }
     } catch (error) {
@@ -90,7 +90,7 @@ export async function importOrdersCsv(deps: CustomerDeps, author: ChangeAuthor, 
       continue;
     }
     try {
-      await createOrder(deps, { ...parsed.fields, customerId });
+      await createOrder(deps, { ...parsed.fields, customerId }, author);
       report.imported += 1;
     } catch (error) {
       report.rejected.push({ row, reason: isUniqueViolation(error) ? 'reference already exists' : reasonOf(error) });

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { recordAudit } from '../../audit/index.ts';
+import { type AuditAuthor, recordChange } from '../../audit/index.ts';
 import { isUniqueViolation, parseJsonColumn } from '../../platform/db/database.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { newId } from '../../platform/ids.ts';
@@ -74,11 +74,32 @@ export async function getCustomer(deps: Pick<CustomerDeps, 'db'>, id: string): P
   return customer;
 }
 
-export async function createCustomer(deps: CustomerDeps, fields: CustomerFieldsInput): Promise<Customer> {
+/** What the audit log compares: every field a person can change, not ids or timestamps. */
+function auditView(customer: Customer | undefined): Record<string, unknown> | null {
+  if (!customer) return null;
+  const { id: _id, createdAt: _createdAt, updatedAt: _updatedAt, ...fields } = customer;
+  return fields;
+}
+
+/** Creates a customer; `author` (a person, or an import) is audited with every field it set. */
+export async function createCustomer(deps: CustomerDeps, fields: CustomerFieldsInput, author?: AuditAuthor): Promise<Customer> {
   const now = deps.clock.now().toISOString();
   let id: string;
   try {
-    id = await deps.db.transaction().execute((transaction) => insertCustomer(transaction, fields, now));
+    id = await deps.db.transaction().execute(async (transaction) => {
+      const insertedId = await insertCustomer(transaction, fields, now);
+      if (author) {
+        const [created] = await loadCustomers(transaction, [insertedId]);
+        await recordChange(transaction, author, now, {
+          action: 'customer.created',
+          subjectType: 'customer',
+          subjectId: insertedId,
+          before: null,
+          after: auditView(created),
+        });
+      }
+      return insertedId;
+    });
   } catch (error) {
     if (isUniqueViolation(error)) throw await explainConflict(deps.db, fields.emails, fields.phones, fields.externalId);
     throw error;
@@ -97,6 +118,7 @@ export async function updateCustomer(
     await deps.db.transaction().execute(async (transaction) => {
       const row = await transaction.selectFrom('customers').selectAll().where('id', '=', id).executeTakeFirst();
       if (!row) throw customerError('customer-not-found', `There is no customer ${id}.`);
+      const [before] = await loadCustomers(transaction, [id]);
       await transaction
         .updateTable('customers')
         .set({
@@ -121,18 +143,15 @@ export async function updateCustomer(
         const [current] = await loadCustomers(transaction, [id]);
         await replaceContacts(transaction, id, patch.emails ?? current?.emails ?? [], patch.phones ?? current?.phones ?? []);
       }
-      if (patch.status && patch.status !== row.status) {
-        await recordAudit(transaction, {
-          at: now,
-          actorUserId: author.userId,
-          actorTokenId: author.tokenId,
-          action: 'customer.status-changed',
-          subjectType: 'customer',
-          subjectId: id,
-          details: { from: row.status, to: patch.status },
-          ip: author.ip,
-        });
-      }
+      // Every field, before and after (tier, lifetime value, contacts…); a status change is its own action to filter by.
+      const [after] = await loadCustomers(transaction, [id]);
+      await recordChange(transaction, author, now, {
+        action: patch.status && patch.status !== row.status ? 'customer.status-changed' : 'customer.updated',
+        subjectType: 'customer',
+        subjectId: id,
+        before: auditView(before),
+        after: auditView(after),
+      });
     });
   } catch (error) {
     if (isUniqueViolation(error)) {

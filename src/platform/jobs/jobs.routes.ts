@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { type AuditAuthor, auditAuthorOf, recordAudit } from '../../audit/index.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/schema.ts';
 import { defineErrors } from '../errors.ts';
@@ -12,6 +13,10 @@ export const jobError = defineErrors({
   'job-not-found': 'not-found',
   'job-not-retryable': 'conflict',
 });
+
+function authorFields(author: AuditAuthor) {
+  return { actorUserId: author.userId, actorTokenId: author.tokenId ?? null, ip: author.ip ?? null };
+}
 
 /** The admin view of durable work: GET /jobs and POST /jobs/:id/retry. */
 export async function jobsRoutes(app: FastifyInstance, deps: { db: Kysely<Database>; clock: Clock; wake?: () => void }) {
@@ -48,6 +53,14 @@ export async function jobsRoutes(app: FastifyInstance, deps: { db: Kysely<Databa
           `Job ${request.params.id} is ${existing.status}; only dead or queued jobs are retried.`,
         );
       }
+      await recordAudit(deps.db, {
+        at: deps.clock.now().toISOString(),
+        ...authorFields(auditAuthorOf(request)),
+        action: 'job.retried',
+        subjectType: 'job',
+        subjectId: job.id,
+        details: { type: job.type },
+      });
       deps.wake?.();
       return job;
     },

@@ -1,7 +1,8 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { type AuditAuthor, auditAuthorOf } from '../../audit/index.ts';
 import { requireActor, staffRoles } from '../../auth/index.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/schema.ts';
@@ -53,6 +54,11 @@ const guidanceBody = z.strictObject({
   notes: z.array(z.string().trim().min(1).max(500)).max(20),
 });
 
+/** The signed-in author of a change (the guard has set the actor on these routes). */
+function authorOf(request: FastifyRequest): AuditAuthor & { userId: string } {
+  return { ...auditAuthorOf(request), userId: requireActor(request).userId };
+}
+
 export async function scriptsRoutes(app: FastifyInstance, deps: { db: Kysely<Database>; clock: Clock }): Promise<void> {
   const routes = app.withTypeProvider<ZodTypeProvider>();
 
@@ -79,7 +85,7 @@ export async function scriptsRoutes(app: FastifyInstance, deps: { db: Kysely<Dat
   routes.post(
     '/scripts',
     { config: { roles: curators }, schema: { tags: ['scripts'], summary: 'Write a new script', body: scriptBody } },
-    async (request, reply) => reply.code(201).send(await createScript(deps, requireActor(request).userId, request.body)),
+    async (request, reply) => reply.code(201).send(await createScript(deps, authorOf(request), request.body)),
   );
   routes.put(
     '/scripts/:key',
@@ -87,7 +93,7 @@ export async function scriptsRoutes(app: FastifyInstance, deps: { db: Kysely<Dat
       config: { roles: curators },
       schema: { tags: ['scripts'], summary: 'Edit a script (adds a new version)', params: keyParams, body: scriptBody },
     },
-    async (request) => reviseScript(deps, requireActor(request).userId, request.params.key, request.body),
+    async (request) => reviseScript(deps, authorOf(request), request.params.key, request.body),
   );
   routes.post(
     '/scripts/:key/retire',
@@ -95,12 +101,12 @@ export async function scriptsRoutes(app: FastifyInstance, deps: { db: Kysely<Dat
       config: { roles: curators },
       schema: { tags: ['scripts'], summary: 'Retire a script: kept, never suggested', params: keyParams },
     },
-    async (request) => setScriptRetired(deps, request.params.key, true),
+    async (request) => setScriptRetired(deps, authorOf(request), request.params.key, true),
   );
   routes.post(
     '/scripts/:key/restore',
     { config: { roles: curators }, schema: { tags: ['scripts'], summary: 'Bring a retired script back', params: keyParams } },
-    async (request) => setScriptRetired(deps, request.params.key, false),
+    async (request) => setScriptRetired(deps, authorOf(request), request.params.key, false),
   );
 
   routes.get(
@@ -120,7 +126,7 @@ export async function scriptsRoutes(app: FastifyInstance, deps: { db: Kysely<Dat
       },
     },
     async (request) => {
-      await saveRegionalGuidance(deps, requireActor(request).userId, { ...request.body, country: request.params.country });
+      await saveRegionalGuidance(deps, authorOf(request), { ...request.body, country: request.params.country });
       return (await listRegionalGuidance(deps))[request.params.country];
     },
   );

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
-import { parseJsonColumn } from '../../platform/db/database.ts';
+import { type AuditAuthor, diffRecords, recordAudit, recordChange } from '../../audit/index.ts';
+import { isUniqueViolation, parseJsonColumn } from '../../platform/db/database.ts';
 import type { Database, ScriptTemplatesTable } from '../../platform/db/schema.ts';
 import { defineErrors } from '../../platform/errors.ts';
 import type { PlaybookStepId } from '../../playbook/index.ts';
@@ -146,38 +147,115 @@ function keyFor(title: string): string {
   return `custom-${slug || 'script'}`;
 }
 
-export async function createScript(deps: Deps, userId: string, fields: ScriptFields): Promise<StoredScript> {
-  let key = keyFor(fields.title);
-  const taken = await deps.db.selectFrom('script_templates').select('key').where('key', 'like', `${key}%`).execute();
-  const keys = new Set(taken.map((row) => row.key));
-  for (let suffix = 2; keys.has(key); suffix += 1) key = `${keyFor(fields.title)}-${suffix}`;
-  await deps.db
-    .insertInto('script_templates')
-    .values(rowValues(key, 1, fields, userId, deps.clock.now().toISOString()))
-    .execute();
+/** What the audit log compares for a script version: the fields a curator writes. */
+function fieldsOf(script: StoredScript): ScriptFields {
+  return {
+    title: script.title,
+    step: script.step,
+    language: script.language,
+    categories: [...(script.categories ?? [])],
+    intents: [...(script.intents ?? [])],
+    regions: [...(script.regions ?? [])],
+    tiers: [...(script.tiers ?? [])],
+    body: script.body,
+  };
+}
+
+const maxInsertAttempts = 50;
+
+/**
+ * Inserts a new script version, retrying with the next key or version when a concurrent writer
+ * took it (a unique violation): each attempt is its own transaction, so PostgreSQL's aborted
+ * transaction never leaks into the retry. The audit row commits with the version it records.
+ */
+async function insertVersion(
+  deps: Deps,
+  author: AuditAuthor,
+  pick: (db: Kysely<Database>) => Promise<{ key: string; version: number; before: StoredScript | undefined }>,
+  fields: ScriptFields,
+  action: 'script.created' | 'script.revised',
+): Promise<string> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await deps.db.transaction().execute(async (transaction) => {
+        const { key, version, before } = await pick(transaction);
+        const now = deps.clock.now().toISOString();
+        await transaction
+          .insertInto('script_templates')
+          .values(rowValues(key, version, fields, author.userId, now))
+          .execute();
+        await recordAudit(transaction, {
+          at: now,
+          actorUserId: author.userId,
+          actorTokenId: author.tokenId ?? null,
+          action,
+          subjectType: 'script',
+          subjectId: key,
+          changes: diffRecords(before ? { ...fieldsOf(before) } : null, { ...fields }),
+          details: { version },
+          ip: author.ip ?? null,
+        });
+        return key;
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt >= maxInsertAttempts) throw error;
+    }
+  }
+}
+
+export async function createScript(deps: Deps, author: AuditAuthor, fields: ScriptFields): Promise<StoredScript> {
+  const key = await insertVersion(
+    deps,
+    author,
+    async (db) => {
+      let key = keyFor(fields.title);
+      const taken = await db.selectFrom('script_templates').select('key').where('key', 'like', `${key}%`).execute();
+      const keys = new Set(taken.map((row) => row.key));
+      for (let suffix = 2; keys.has(key); suffix += 1) key = `${keyFor(fields.title)}-${suffix}`;
+      return { key, version: 1, before: undefined };
+    },
+    fields,
+    'script.created',
+  );
   return (await listScriptVersions(deps, key))[0] as StoredScript;
 }
 
 /** Editing never overwrites: it adds the next version, and the history stays readable. */
-export async function reviseScript(deps: Deps, userId: string, key: string, fields: ScriptFields): Promise<StoredScript> {
-  const [current] = await listScriptVersions(deps, key);
-  if (!current) throw scriptError('script-not-found', `There is no script ${key}.`);
-  await deps.db
-    .insertInto('script_templates')
-    .values(rowValues(key, current.version + 1, fields, userId, deps.clock.now().toISOString()))
-    .execute();
+export async function reviseScript(deps: Deps, author: AuditAuthor, key: string, fields: ScriptFields): Promise<StoredScript> {
+  await insertVersion(
+    deps,
+    author,
+    async (db) => {
+      const [current] = await listScriptVersions({ db }, key);
+      if (!current) throw scriptError('script-not-found', `There is no script ${key}.`);
+      return { key, version: current.version + 1, before: current };
+    },
+    fields,
+    'script.revised',
+  );
   return (await listScriptVersions(deps, key))[0] as StoredScript;
 }
 
-export async function setScriptRetired(deps: Deps, key: string, retired: boolean): Promise<StoredScript> {
-  const [current] = await listScriptVersions(deps, key);
-  if (!current) throw scriptError('script-not-found', `There is no script ${key}.`);
-  await deps.db
-    .updateTable('script_templates')
-    .set({ retired_at: retired ? deps.clock.now().toISOString() : null })
-    .where('key', '=', key)
-    .where('version', '=', current.version)
-    .execute();
+export async function setScriptRetired(deps: Deps, author: AuditAuthor, key: string, retired: boolean): Promise<StoredScript> {
+  await deps.db.transaction().execute(async (transaction) => {
+    const [current] = await listScriptVersions({ db: transaction }, key);
+    if (!current) throw scriptError('script-not-found', `There is no script ${key}.`);
+    const now = deps.clock.now().toISOString();
+    await transaction
+      .updateTable('script_templates')
+      .set({ retired_at: retired ? now : null })
+      .where('key', '=', key)
+      .where('version', '=', current.version)
+      .execute();
+    await recordChange(transaction, author, now, {
+      action: retired ? 'script.retired' : 'script.restored',
+      subjectType: 'script',
+      subjectId: key,
+      before: { retired: current.retiredAt !== null },
+      after: { retired },
+      details: { version: current.version },
+    });
+  });
   return (await listScriptVersions(deps, key))[0] as StoredScript;
 }
 
@@ -193,15 +271,38 @@ export async function listRegionalGuidance(
   return result;
 }
 
-export async function saveRegionalGuidance(deps: Deps, userId: string, guidance: RegionalGuidance): Promise<void> {
+/**
+ * One statement inserts or updates (ON CONFLICT), so concurrent first saves of a country never
+ * collide; the audit row compares with what was in force before (stored or shipped default).
+ */
+export async function saveRegionalGuidance(deps: Deps, author: AuditAuthor, guidance: RegionalGuidance): Promise<void> {
   const now = deps.clock.now().toISOString();
   const country = guidance.country.toUpperCase();
-  const values = { country, guidance: JSON.stringify({ ...guidance, country }), updated_by: userId, updated_at: now };
-  const existing = await deps.db
-    .selectFrom('regional_guidance')
-    .select('country')
-    .where('country', '=', country)
-    .executeTakeFirst();
-  if (existing) await deps.db.updateTable('regional_guidance').set(values).where('country', '=', country).execute();
-  else await deps.db.insertInto('regional_guidance').values(values).execute();
+  const saved = { ...guidance, country };
+  const values = { country, guidance: JSON.stringify(saved), updated_by: author.userId, updated_at: now };
+  await deps.db.transaction().execute(async (transaction) => {
+    const existing = await transaction
+      .selectFrom('regional_guidance')
+      .select('guidance')
+      .where('country', '=', country)
+      .executeTakeFirst();
+    const before = existing
+      ? parseJsonColumn<RegionalGuidance | null>(existing.guidance, null)
+      : (regionalGuidanceDefaults[country] ?? null);
+    await transaction
+      .insertInto('regional_guidance')
+      .values(values)
+      .onConflict((conflict) =>
+        conflict.column('country').doUpdateSet({ guidance: values.guidance, updated_by: values.updated_by, updated_at: now }),
+      )
+      .execute();
+    await recordChange(transaction, author, now, {
+      action: 'guidance.updated',
+      subjectType: 'guidance',
+      subjectId: country,
+      before: before as Record<string, unknown> | null,
+      after: saved as unknown as Record<string, unknown>,
+      details: { firstEdit: !existing },
+    });
+  });
 }

@@ -131,14 +131,12 @@ export async function logCall(
     turn_count: input.transcript ? turns.length : Number(existing?.turn_count ?? 0),
     updated_at: now,
   };
-  if (existing) {
-    await deps.db.updateTable('call_logs').set(fields).where('id', '=', id).execute();
-  } else {
-    await deps.db
-      .insertInto('call_logs')
-      .values({ id, conversation_id: conversationId, ...fields, stored_turns: 0, created_by: actor.userId, created_at: now })
-      .execute();
-  }
+  // Insert-or-update in one statement: two loggings of the same call at once must not collide (PostgreSQL).
+  await deps.db
+    .insertInto('call_logs')
+    .values({ id, conversation_id: conversationId, ...fields, stored_turns: 0, created_by: actor.userId, created_at: now })
+    .onConflict((conflict) => conflict.column('id').doUpdateSet(fields).where('call_logs.conversation_id', '=', conversationId))
+    .execute();
 
   const entries: LoggedCall['entries'] = [];
   const alreadyStored = Number(existing?.stored_turns ?? 0);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { scrubDeep } from '../../../platform/text-policy.ts';
 import { type ChatErrorCode, chatError } from './chat-errors.ts';
 
 /** The widget's frames to the server. Each is one JSON object with a `type`. */
@@ -31,7 +32,9 @@ export function parseClientFrame(data: Buffer | string, isBinary: boolean): Clie
   if (size > maxFrameBytes) fail('frame-too-large', `Frames may be at most ${maxFrameBytes} bytes.`);
   let parsed: unknown;
   try {
-    parsed = JSON.parse(String(data));
+    // Frames bypass the HTTP text policy; a chat message is data we keep, so NUL characters are
+    // dropped and unpaired surrogates become U+FFFD rather than failing on PostgreSQL.
+    parsed = scrubDeep(JSON.parse(String(data)));
   } catch {
     return fail('malformed-frame', 'Frames must be JSON.');
   }

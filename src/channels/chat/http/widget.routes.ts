@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { auditAuthorOf, recordChange } from '../../../audit/index.ts';
 import { requireActor, staffRoles } from '../../../auth/index.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { idParams } from '../../../platform/http/schemas.ts';
@@ -217,7 +218,20 @@ export async function widgetRoutes(app: FastifyInstance, { chat, hub }: WidgetRo
     },
     async (request) => {
       const actor = requireActor(request);
-      await saveWidgetSettings(chat.deps.db, request.body, actor.userId, chat.deps.clock.now().toISOString());
+      const now = chat.deps.clock.now().toISOString();
+      chat.forgetSettings();
+      const { updatedAt: _updatedAt, ...before } = await chat.settings();
+      await chat.deps.db.transaction().execute(async (transaction) => {
+        await saveWidgetSettings(transaction, request.body, actor.userId, now);
+        // Allowed origins decide which sites may open chats: every change is audited with before/after.
+        await recordChange(transaction, auditAuthorOf(request), now, {
+          action: 'widget-settings.updated',
+          subjectType: 'settings',
+          subjectId: 'widget',
+          before,
+          after: { ...request.body },
+        });
+      });
       chat.forgetSettings();
       return chat.settings();
     },

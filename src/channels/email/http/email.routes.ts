@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { auditAuthorOf } from '../../../audit/index.ts';
 import { requireActor, staffRoles } from '../../../auth/index.ts';
 import { idParams } from '../../../platform/http/schemas.ts';
 import type { EmailDeps } from '../use-cases/email-deps.ts';
@@ -58,7 +59,7 @@ export async function emailHttpRoutes(app: FastifyInstance, deps: EmailDeps): Pr
         body: settingsBody,
       },
     },
-    async (request) => deps.settings.update(request.body, requireActor(request).userId),
+    async (request) => deps.settings.update(request.body, { ...auditAuthorOf(request), userId: requireActor(request).userId }),
   );
 
   routes.get(

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { type AuditAuthor, recordChange } from '../../../audit/index.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Config } from '../../../platform/config.ts';
 import { parseJsonColumn } from '../../../platform/db/database.ts';
@@ -68,6 +69,24 @@ export interface EmailSettingsPatch {
 }
 
 type SettingsRow = Awaited<ReturnType<typeof readRow>>;
+
+/** The stored settings as the audit log compares them; secrets stay sealed (masked by the diff). */
+function auditView(row: SettingsRow): Record<string, unknown> | null {
+  if (!row) return null;
+  return {
+    supportAddresses: parseJsonColumn<string[]>(row.support_addresses, []),
+    fromName: row.from_name,
+    outboundSmtpUrl: row.outbound_smtp_url_encrypted,
+    imap: {
+      enabled: Boolean(row.imap_enabled),
+      host: row.imap_host,
+      port: row.imap_port,
+      secure: Boolean(row.imap_secure),
+      user: row.imap_user,
+      password: row.imap_password_encrypted,
+    },
+  };
+}
 
 async function readRow(db: Kysely<Database>) {
   return db.selectFrom('email_settings').selectAll().where('id', '=', settingsId).executeTakeFirst();
@@ -218,7 +237,8 @@ export class EmailSettingsStore {
   }
 
   /** Saves an admin's change; secrets are sealed with CHANNEL_SECRET_KEY and never stored in clear. */
-  async update(patch: EmailSettingsPatch, userId: string): Promise<EmailSettingsView> {
+  async update(patch: EmailSettingsPatch, author: AuditAuthor & { userId: string }): Promise<EmailSettingsView> {
+    const userId = author.userId;
     const now = this.clock.now().toISOString();
     await this.row();
     const needsKey =
@@ -237,33 +257,45 @@ export class EmailSettingsStore {
       ]);
     }
     const key = this.key;
-    await this.db
-      .updateTable('email_settings')
-      .set({
-        ...(patch.supportAddresses !== undefined
-          ? { support_addresses: JSON.stringify([...new Set(patch.supportAddresses.map(normalizeAddress))]) }
-          : {}),
-        ...(patch.fromName !== undefined ? { from_name: patch.fromName.trim() } : {}),
-        ...(patch.outboundSmtpUrl !== undefined
-          ? { outbound_smtp_url_encrypted: patch.outboundSmtpUrl && key ? encryptSecret(key, patch.outboundSmtpUrl) : null }
-          : {}),
-        ...(patch.imap !== undefined
-          ? {
-              imap_enabled: patch.imap.enabled ? 1 : 0,
-              imap_host: patch.imap.host.trim(),
-              imap_port: patch.imap.port,
-              imap_secure: patch.imap.secure ? 1 : 0,
-              imap_user: patch.imap.user.trim(),
-              ...(patch.imap.password !== undefined
-                ? { imap_password_encrypted: patch.imap.password && key ? encryptSecret(key, patch.imap.password) : null }
-                : {}),
-            }
-          : {}),
-        updated_by: userId,
-        updated_at: now,
-      })
-      .where('id', '=', settingsId)
-      .execute();
+    await this.db.transaction().execute(async (transaction) => {
+      const before = await readRow(transaction);
+      await transaction
+        .updateTable('email_settings')
+        .set({
+          ...(patch.supportAddresses !== undefined
+            ? { support_addresses: JSON.stringify([...new Set(patch.supportAddresses.map(normalizeAddress))]) }
+            : {}),
+          ...(patch.fromName !== undefined ? { from_name: patch.fromName.trim() } : {}),
+          ...(patch.outboundSmtpUrl !== undefined
+            ? { outbound_smtp_url_encrypted: patch.outboundSmtpUrl && key ? encryptSecret(key, patch.outboundSmtpUrl) : null }
+            : {}),
+          ...(patch.imap !== undefined
+            ? {
+                imap_enabled: patch.imap.enabled ? 1 : 0,
+                imap_host: patch.imap.host.trim(),
+                imap_port: patch.imap.port,
+                imap_secure: patch.imap.secure ? 1 : 0,
+                imap_user: patch.imap.user.trim(),
+                ...(patch.imap.password !== undefined
+                  ? { imap_password_encrypted: patch.imap.password && key ? encryptSecret(key, patch.imap.password) : null }
+                  : {}),
+              }
+            : {}),
+          updated_by: userId,
+          updated_at: now,
+        })
+        .where('id', '=', settingsId)
+        .execute();
+      // Credentials are compared by their sealed form and only ever recorded as set / not set.
+      await recordChange(transaction, author, now, {
+        action: 'email-settings.updated',
+        subjectType: 'settings',
+        subjectId: 'email',
+        before: auditView(before),
+        after: auditView(await readRow(transaction)),
+        diff: { secrets: ['outboundSmtpUrl', 'imap.password'] },
+      });
+    });
     this.invalidate();
     return this.view();
   }

@@ -2,6 +2,7 @@ import { simpleParser } from 'mailparser';
 import { ingestInbound, postMessage } from '../../../conversations/index.ts';
 import { isUniqueViolation } from '../../../platform/db/database.ts';
 import { newId } from '../../../platform/ids.ts';
+import { scrubDeep } from '../../../platform/text-policy.ts';
 import { conversationIdByNumber } from '../db/conversation-reads.ts';
 import { conversationByMessageIds, findEmailByRfcId, insertEmailRecord, markOutbound } from '../db/email-rows.ts';
 import type { MailClassification } from '../domain/classify-mail.ts';
@@ -50,7 +51,9 @@ export async function readInboundMail(deps: EmailDeps, raw: Buffer, context: Rec
     attachmentUrl: emailAttachmentUrl,
   });
   if (!mapped.ok) throw new MailRejectedError(mapped.rejection);
-  return mapped.mail;
+  // Mail is data we must not lose: NUL characters are dropped and unpaired surrogates become U+FFFD,
+  // so PostgreSQL stores every mail SQLite would (attachment bytes are left as they are).
+  return scrubDeep(mapped.mail);
 }
 
 const machineLabels: Record<Exclude<MailClassification, 'customer'>, string> = {
