@@ -54,7 +54,8 @@ export function problemStatusesFor(route: Pick<RouteOptions, 'method' | 'url' | 
 export const apiContract = fastifyPlugin(async (app: FastifyInstance) => {
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/')) return;
-    const schema = (route.schema ??= {}) as { response?: Record<string, unknown>; security?: unknown[] };
+    route.schema ??= {};
+    const schema = route.schema as { response?: Record<string, unknown>; security?: unknown[] };
     const response: Record<string, unknown> = {};
     for (const status of problemStatusesFor(route)) response[status] = problemResponse(status);
     schema.response = { ...response, ...schema.response };
