@@ -4,7 +4,7 @@ export const queryKeys = {
   me: ['me'] as const,
   users: ['users'] as const,
   tokens: ['tokens'] as const,
-  audit: (action: string) => ['audit', action] as const,
+  audit: (filters: Record<string, string | undefined>) => ['audit', filters] as const,
   conversationLists: ['conversations'] as const,
   conversations: (filters: ConversationFilters) => ['conversations', filters] as const,
   conversation: (id: string) => ['conversation', id] as const,
