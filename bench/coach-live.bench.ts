@@ -43,7 +43,7 @@ function draftOf(length: number): string {
 const server = await startE2eServer();
 const browser = await launchBrowser();
 try {
-  const api = await signInOverHttp(server.baseUrl, 'ana@defuse.example', 'defuse-demo');
+  const api = await signInOverHttp(server.baseUrl, 'ana@defuse.example', 'defuse-demo-2026');
   const inbound = await fetch(`${server.baseUrl}/api/v1/inbound`, {
     method: 'POST',
     headers: api,
@@ -58,7 +58,7 @@ try {
   const page = await browser.newPage();
   await page.goto(`${server.baseUrl}/login`);
   await page.getByLabel('Email').fill('ana@defuse.example');
-  await page.getByLabel('Password').fill('defuse-demo');
+  await page.getByLabel('Password').fill('defuse-demo-2026');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(/\/inbox/);
   await page.goto(`${server.baseUrl}/conversations/${conversationId}`);

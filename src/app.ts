@@ -14,6 +14,7 @@ import { assistRoutes, reviewOnSend } from './assist/index.ts';
 import { auditRoutes } from './audit/index.ts';
 import { authGuard, authRoutes, type RouteAccess, rememberTokens, tokensRoutes, usersRoutes } from './auth/index.ts';
 import { chatRoutes } from './channels/chat/index.ts';
+import { decryptSecret, encryptSecret, parseSecretKey } from './channels/email/domain/secret-box.ts';
 import { emailRoutes } from './channels/email/index.ts';
 import { conversationsRoutes, type InsertedTemplate } from './conversations/index.ts';
 import { customersRoutes } from './customers/index.ts';
@@ -68,6 +69,13 @@ export function wireCapabilities(deps: AppDeps) {
   return { assistDeps, capabilityDeps, channelDeps };
 }
 
+/** TOTP secrets are sealed with the channel key; without one, no second factor can be enrolled. */
+function secretSealer(keyText: string) {
+  const key = parseSecretKey(keyText);
+  if (!key) return null;
+  return { seal: (plain: string) => encryptSecret(key, plain), open: (sealed: string) => decryptSecret(key, sealed) };
+}
+
 /** Builds the whole HTTP application without listening, so tests can `inject` or listen on port 0. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, db, clock, events } = deps;
@@ -104,7 +112,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transformObject: jsonSchemaTransformObject,
   });
 
-  const authDeps = { db, clock, sessionTtlHours: config.SESSION_TTL_HOURS, events, tokenCache: rememberTokens(events) };
+  const authDeps = {
+    db,
+    clock,
+    sessionTtlHours: config.SESSION_TTL_HOURS,
+    events,
+    tokenCache: rememberTokens(events),
+    sealer: secretSealer(config.CHANNEL_SECRET_KEY),
+  };
   const { assistDeps, capabilityDeps, channelDeps } = wireCapabilities(deps);
 
   await app.register(

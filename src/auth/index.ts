@@ -1,11 +1,13 @@
-export { type Actor, isRole, type Role, roles, staffRoles } from './domain/roles.ts';
+export { passwordProblem } from './domain/passwords.ts';
+export { type Actor, isRole, type Role, roleCovers, roles, staffRoles } from './domain/roles.ts';
 export type { Money, User } from './domain/user.ts';
 export { authRoutes } from './http/auth.routes.ts';
 export { authGuard, type RouteAccess, requireActor, sessionCookieName } from './http/auth-guard.ts';
 export { tokensRoutes } from './http/tokens.routes.ts';
 export { usersRoutes } from './http/users.routes.ts';
-export type { AuthDeps } from './use-cases/auth-deps.ts';
+export type { AuthDeps, SecretSealer } from './use-cases/auth-deps.ts';
 export { authenticateSession, authenticateToken } from './use-cases/authenticate.ts';
+export { commonPasswords } from './use-cases/common-passwords.ts';
 export { createApiToken, listApiTokens, revokeApiToken } from './use-cases/manage-api-tokens.ts';
 export { createUser, getUser, listUsers, updateUser } from './use-cases/manage-users.ts';
 export { rememberTokens } from './use-cases/remember-tokens.ts';

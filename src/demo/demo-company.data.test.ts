@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { commonPasswords, passwordProblem } from '../auth/index.ts';
 import { demoConversations, demoCustomers, demoOrders, demoPassword, demoUsers } from './demo-company.data.ts';
 
 const userKeys = new Set(demoUsers.map((user) => user.key));
@@ -34,7 +35,9 @@ describe('demo users', () => {
   it('has three agents, one manager, one qa reviewer and one admin with a shared password', () => {
     const roles = demoUsers.map((user) => user.role).sort();
     expect(roles).toEqual(['admin', 'agent', 'agent', 'agent', 'manager', 'qa']);
-    expect(demoPassword).toBe('defuse-demo');
+    expect(demoPassword).toBe('defuse-demo-2026');
+    // The seeder sets it through createUser, which applies the password policy.
+    expect(passwordProblem(demoPassword, commonPasswords())).toBeNull();
   });
 
   it('has unique keys and unique @defuse.example e-mails', () => {

@@ -73,7 +73,7 @@ export interface DemoConversation {
 export const demoCompanyName = 'Brightwell Home & Tech';
 
 /** Every demo user signs in with this password. */
-export const demoPassword = 'defuse-demo';
+export const demoPassword = 'defuse-demo-2026';
 
 /** Minutes before "now": ago(days, hours, minutes). */
 const ago = (days: number, hours = 0, minutes = 0): number => days * 1440 + hours * 60 + minutes;

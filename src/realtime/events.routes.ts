@@ -11,6 +11,7 @@ import type { DefuseEvent } from './events.ts';
 // Close codes in the private range: 4401 means "sign in again".
 const closeSignedOut = 4401;
 const closeForbidden = 4403;
+const closeRoleChanged = 4409;
 const maxBufferedBytes = 4 * 1024 * 1024;
 
 export interface EventsRoutesOptions extends EventTicketDeps {
@@ -35,6 +36,11 @@ export async function eventsRoutes(app: FastifyInstance, { bus, db, clock }: Eve
     if (event.type === 'token.revoked') return;
     if (event.type === 'user.deactivated') {
       for (const [socket, viewer] of sockets) if (viewer.userId === event.userId) socket.close(closeSignedOut, 'deactivated');
+      return;
+    }
+    if (event.type === 'user.access-changed') {
+      // The screen reconnects at once and is then shown what the new role may see.
+      for (const [socket, viewer] of sockets) if (viewer.userId === event.userId) socket.close(closeRoleChanged, 'role changed');
       return;
     }
     let frame: string | null = null;

@@ -11,6 +11,8 @@ export type DefuseEvent =
   | { type: 'abuse.detected'; conversationId: string; messageId: string; conversation: ConversationSummary; kinds: string[] }
   /** Closes the user's open sockets on every node: deactivation takes effect at once. */
   | { type: 'user.deactivated'; userId: string }
+  /** The user's role changed: every node forgets the API tokens they created that it remembers. */
+  | { type: 'user.access-changed'; userId: string }
   /** Makes every node forget a revoked API token it may have remembered. */
   | { type: 'token.revoked'; tokenId: string }
   /** Chat: the customer (in the widget) or an agent is typing in a conversation. Never stored. */

@@ -6,7 +6,7 @@ import { chromiumAvailable, type E2eServer, launchBrowser, startE2eServer } from
 async function signIn(page: Page, baseUrl: string, email: string): Promise<void> {
   await page.goto(`${baseUrl}/login`);
   await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('defuse-demo');
+  await page.getByLabel('Password').fill('defuse-demo-2026');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(/\/inbox/);
 }
@@ -30,7 +30,7 @@ describe.runIf(chromiumAvailable)('an agent works the inbox in a real browser', 
     await expect.poll(() => page.getByTestId('connection-status').getAttribute('data-state')).toBe('open');
 
     // A customer writes in through the API while the agent watches.
-    const api = await signInOverHttp(server.baseUrl, 'admin@defuse.example', 'defuse-demo');
+    const api = await signInOverHttp(server.baseUrl, 'admin@defuse.example', 'defuse-demo-2026');
     const first = await fetch(`${server.baseUrl}/api/v1/inbound`, {
       method: 'POST',
       headers: api,
@@ -80,7 +80,7 @@ describe.runIf(chromiumAvailable)('an agent works the inbox in a real browser', 
     });
     await signIn(page, server.baseUrl, 'leila@defuse.example');
     const hostile = '<img src=x onerror="window.__pwned=1;alert(1)"><script>window.__pwned=2;alert(2)</script><b>bold?</b>';
-    const api = await signInOverHttp(server.baseUrl, 'admin@defuse.example', 'defuse-demo');
+    const api = await signInOverHttp(server.baseUrl, 'admin@defuse.example', 'defuse-demo-2026');
     const response = await fetch(`${server.baseUrl}/api/v1/inbound`, {
       method: 'POST',
       headers: api,

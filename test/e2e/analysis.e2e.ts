@@ -6,7 +6,7 @@ import { chromiumAvailable, type E2eServer, launchBrowser, startE2eServer } from
 async function signIn(page: Page, baseUrl: string, email: string): Promise<void> {
   await page.goto(`${baseUrl}/login`);
   await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('defuse-demo');
+  await page.getByLabel('Password').fill('defuse-demo-2026');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(/\/inbox/);
 }
@@ -27,7 +27,7 @@ describe.runIf(chromiumAvailable)('the message reading in a real browser', () =>
   beforeAll(async () => {
     server = await startE2eServer();
     browser = await launchBrowser();
-    api = await signInOverHttp(server.baseUrl, 'admin@defuse.example', 'defuse-demo');
+    api = await signInOverHttp(server.baseUrl, 'admin@defuse.example', 'defuse-demo-2026');
   });
   afterAll(async () => {
     await browser?.close();
@@ -163,7 +163,7 @@ describe.runIf(chromiumAvailable)('the message reading in a real browser', () =>
       .poll(() => message.getByTestId('correction-missed').locator('option').allTextContents())
       .not.toContain('Asks for a manager');
 
-    const manager = await signInOverHttp(server.baseUrl, 'manager@defuse.example', 'defuse-demo');
+    const manager = await signInOverHttp(server.baseUrl, 'manager@defuse.example', 'defuse-demo-2026');
     const stored = await fetch(`${server.baseUrl}/api/v1/analysis/corrections?messageId=${messageId}`, { headers: manager });
     expect(stored.status).toBe(200);
     const items = (

@@ -6,7 +6,7 @@ import { chromiumAvailable, launchBrowser, type RestartableE2eServer, startResta
 async function signIn(page: Page, baseUrl: string, email: string): Promise<void> {
   await page.goto(`${baseUrl}/login`);
   await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('defuse-demo');
+  await page.getByLabel('Password').fill('defuse-demo-2026');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(/\/inbox/);
 }
@@ -77,7 +77,7 @@ describe.runIf(chromiumAvailable)('channel settings and call logs in a real brow
   });
 
   it('lets an agent log a call with a .vtt transcript whose customer turns appear analysed in the timeline', async () => {
-    const api = await signInOverHttp(server.baseUrl, 'ana@defuse.example', 'defuse-demo');
+    const api = await signInOverHttp(server.baseUrl, 'ana@defuse.example', 'defuse-demo-2026');
     const list = await fetch(`${server.baseUrl}/api/v1/conversations?status=open&limit=5`, { headers: api });
     const conversationId = ((await list.json()) as { items: Array<{ id: string }> }).items[0]?.id;
     expect(conversationId).toBeDefined();
@@ -122,7 +122,7 @@ describe.runIf(chromiumAvailable)('channel settings and call logs in a real brow
     await page.close();
   });
   it('shows an e-mail reply waiting in the outbox while the mail server is unreachable', async () => {
-    const api = await signInOverHttp(server.baseUrl, 'ana@defuse.example', 'defuse-demo');
+    const api = await signInOverHttp(server.baseUrl, 'ana@defuse.example', 'defuse-demo-2026');
     const list = await fetch(`${server.baseUrl}/api/v1/conversations?channel=email&status=open&limit=5`, { headers: api });
     const conversationId = ((await list.json()) as { items: Array<{ id: string }> }).items[0]?.id;
     expect(conversationId).toBeDefined();

@@ -55,7 +55,7 @@ describe.runIf(chromiumAvailable)('live chat between a customer page and the age
     const panel = await customer.getByTestId('defuse-panel').boundingBox();
     expect(panel?.width).toBe(390);
 
-    const api = await signInOverHttp(defuse.baseUrl, 'admin@defuse.example', 'defuse-demo');
+    const api = await signInOverHttp(defuse.baseUrl, 'admin@defuse.example', 'defuse-demo-2026');
     const list = await fetch(`${defuse.baseUrl}/api/v1/conversations?channel=chat&limit=5`, { headers: api });
     const items = ((await list.json()) as { items: Array<{ id: string; customer: { name: string } }> }).items;
     const conversation = items.find((item) => item.customer.name === 'Wanda Widget');
@@ -64,7 +64,7 @@ describe.runIf(chromiumAvailable)('live chat between a customer page and the age
     const agent = await agentContext.newPage();
     await agent.goto(`${defuse.baseUrl}/login`);
     await agent.getByLabel('Email').fill('ana@defuse.example');
-    await agent.getByLabel('Password').fill('defuse-demo');
+    await agent.getByLabel('Password').fill('defuse-demo-2026');
     await agent.getByRole('button', { name: 'Sign in' }).click();
     await agent.waitForURL(/\/inbox/);
     await agent.goto(`${defuse.baseUrl}/conversations/${conversation?.id}`);
@@ -111,7 +111,7 @@ describe.runIf(chromiumAvailable)('live chat between a customer page and the age
       'Yes, Wanda. The courier confirmed delivery tomorrow.',
     ]);
     const stored = await fetch(`${defuse.baseUrl}/api/v1/conversations/${conversation?.id}`, {
-      headers: await signInOverHttp(defuse.baseUrl, 'admin@defuse.example', 'defuse-demo'),
+      headers: await signInOverHttp(defuse.baseUrl, 'admin@defuse.example', 'defuse-demo-2026'),
     });
     const timeline = ((await stored.json()) as { messages: Array<{ kind: string }> }).messages;
     expect(timeline.map((message) => message.kind)).toEqual(['customer', 'customer', 'agent', 'customer', 'agent']);

@@ -6,7 +6,7 @@ import { chromiumAvailable, type E2eServer, launchBrowser, startE2eServer } from
 async function signIn(page: Page, baseUrl: string, email: string): Promise<void> {
   await page.goto(`${baseUrl}/login`);
   await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('defuse-demo');
+  await page.getByLabel('Password').fill('defuse-demo-2026');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(/\/inbox/);
 }
@@ -28,7 +28,7 @@ describe.runIf(chromiumAvailable)('the playbook, scripts and reply coach in a re
   beforeAll(async () => {
     server = await startE2eServer();
     browser = await launchBrowser();
-    api = await signInOverHttp(server.baseUrl, 'ana@defuse.example', 'defuse-demo');
+    api = await signInOverHttp(server.baseUrl, 'ana@defuse.example', 'defuse-demo-2026');
 
     // The Romanian double charge in lei from the demo company.
     const listed = await fetch(`${server.baseUrl}/api/v1/conversations?status=open,pending,escalated&limit=100`, {

@@ -17,7 +17,7 @@ for (const dialect of testDialects) {
       const environment = { DATABASE_URL: scratch.url, WEB_DIST_DIR: '/nonexistent' };
       let server: ServerProcess = await startServerProcess(environment);
       cleanups.push(() => stopServerProcess(server, 'SIGKILL'));
-      const headers = await signInOverHttp(server.baseUrl, 'admin@defuse.example', 'defuse-demo');
+      const headers = await signInOverHttp(server.baseUrl, 'admin@defuse.example', 'defuse-demo-2026');
 
       const acknowledged = new Set<string>();
       let sent = 0;
@@ -75,7 +75,7 @@ for (const dialect of testDialects) {
         // The restarted server answers a repeat of an acknowledged message as a duplicate.
         const repeat = await fetch(`${server.baseUrl}/api/v1/inbound`, {
           method: 'POST',
-          headers: await signInOverHttp(server.baseUrl, 'admin@defuse.example', 'defuse-demo'),
+          headers: await signInOverHttp(server.baseUrl, 'admin@defuse.example', 'defuse-demo-2026'),
           body: JSON.stringify({
             channel: 'api',
             externalMessageId: [...acknowledged][0],

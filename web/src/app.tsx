@@ -1,4 +1,5 @@
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { AccountPage } from './account/account-page';
 import { AuditPage } from './admin/audit-page';
 import { ChannelsPage } from './admin/channels-page';
 import { TokensPage } from './admin/tokens-page';
@@ -26,6 +27,7 @@ export function App() {
             <Route path="/conversations/:id" element={<ConversationPage />} />
             <Route path="/customers" element={<CustomersPage />} />
             <Route path="/customers/:id" element={<CustomerPage />} />
+            <Route path="/account" element={<AccountPage />} />
             <Route path="/library" element={<RequireRole roles={['qa', 'admin']} what="QA and admins" />}>
               <Route index element={<Navigate to="/library/scripts" replace />} />
               <Route path="scripts" element={<ScriptsLibraryPage />} />

@@ -31,10 +31,21 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return key.length === expectedKey.length && timingSafeEqual(key, expectedKey);
 }
 
-/** The weakest passwords we still refuse, whatever the length rule says. */
-export function passwordProblem(password: string): string | null {
-  if (password.length < 10) return 'must be at least 10 characters';
-  if (password.length > 200) return 'must be at most 200 characters';
-  if (/^(.)\1+$/.test(password)) return 'must not repeat one character';
+export const minPasswordLength = 12;
+export const maxPasswordLength = 200;
+
+/**
+ * Why a new password is refused, or null. Length comes first (NIST SP 800-63B asks for length
+ * and a check against known breached passwords rather than composition rules); `common` holds
+ * lower-cased passwords from a public breach corpus, compared case-insensitively.
+ */
+export function passwordProblem(password: string, common: ReadonlySet<string>): string | null {
+  const length = [...password].length;
+  if (length < minPasswordLength) return `must be at least ${minPasswordLength} characters`;
+  if (length > maxPasswordLength) return `must be at most ${maxPasswordLength} characters`;
+  if (/^(.)\1+$/u.test(password)) return 'must not repeat one character';
+  if (common.has(password.normalize('NFKC').toLowerCase())) {
+    return 'is one of the most common passwords; choose a longer phrase of your own';
+  }
   return null;
 }

@@ -6,7 +6,8 @@ const maxEntries = 10_000;
 /**
  * Integrations call with the same bearer token thousands of times a second; looking it up each
  * time would put a read in front of every write. Accepted tokens are remembered briefly and
- * forgotten at once, on every node, when the token is revoked or its user deactivated.
+ * forgotten at once, on every node, when the token is revoked or its creator deactivated or
+ * given another role.
  */
 export class TokenCache {
   private readonly entries = new Map<string, { actor: Actor; until: number }>();
@@ -23,9 +24,10 @@ export class TokenCache {
     return entry.actor;
   }
 
-  set(secretHash: string, actor: Actor, now: number): void {
+  /** `notAfter`: the token's expiry, so a remembered token never outlives it. */
+  set(secretHash: string, actor: Actor, now: number, notAfter = Number.POSITIVE_INFINITY): void {
     if (this.entries.size >= maxEntries) this.entries.clear();
-    this.entries.set(secretHash, { actor, until: now + this.ttlMs });
+    this.entries.set(secretHash, { actor, until: Math.min(now + this.ttlMs, notAfter) });
   }
 
   forget(match: (actor: Actor) => boolean): void {

@@ -15,6 +15,7 @@ export interface User {
   active: boolean;
   createdAt: string;
   lastSignInAt: string | null;
+  twoFactorEnabled: boolean;
 }
 
 export function userFromRow(row: UsersTable): User {
@@ -27,6 +28,7 @@ export function userFromRow(row: UsersTable): User {
     active: row.deactivated_at === null,
     createdAt: row.created_at,
     lastSignInAt: row.last_sign_in_at,
+    twoFactorEnabled: row.totp_secret !== null,
   };
 }
 

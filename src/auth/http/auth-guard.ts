@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fastifyPlugin from 'fastify-plugin';
 import { platformError } from '../../platform/errors.ts';
+import { authError } from '../domain/auth-errors.ts';
 import { type Actor, mayAccess, type Role } from '../domain/roles.ts';
 import type { AuthDeps } from '../use-cases/auth-deps.ts';
 import { authenticateSession, authenticateToken } from '../use-cases/authenticate.ts';
@@ -16,6 +17,8 @@ declare module 'fastify' {
      * events socket's single-use ticket); the guard still enforces the roles on what it returns.
      */
     authenticate?: (request: FastifyRequest) => Promise<Actor | null>;
+    /** Open to a session that must still enrol a second factor (sign-out, me, enrolment). */
+    allowWhileEnrolling?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -35,7 +38,11 @@ async function resolveActor(deps: AuthDeps, request: FastifyRequest): Promise<Ac
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) {
     const actor = await authenticateToken(deps, header.slice('Bearer '.length).trim());
-    if (!actor) throw platformError('not-signed-in', 'The API token is unknown, revoked, or belongs to a deactivated user.');
+    if (!actor)
+      throw platformError(
+        'not-signed-in',
+        'The API token is unknown, revoked or expired, or its creator no longer holds its role or is deactivated.',
+      );
     return actor;
   }
   const cookie = request.cookies[sessionCookieName];
@@ -84,6 +91,12 @@ export const authGuard = fastifyPlugin(async (app: FastifyInstance, { deps, cata
     if (!actor) throw platformError('not-signed-in', 'Please sign in first.');
     if (!mayAccess(actor.role, config.roles)) {
       throw platformError('role-not-allowed', `This needs one of these roles: ${config.roles.join(', ')}.`);
+    }
+    if (actor.twoFactorEnrolmentRequired && !config.allowWhileEnrolling) {
+      throw authError(
+        'two-factor-enrolment-required',
+        'Your role must use a second factor: set up an authenticator app under My account before continuing.',
+      );
     }
     if (actor.kind === 'session' && !safeMethods.has(request.method)) {
       const sent = request.headers['x-csrf-token'];

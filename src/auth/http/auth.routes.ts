@@ -1,11 +1,21 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { maxPasswordLength } from '../domain/passwords.ts';
 import { staffRoles } from '../domain/roles.ts';
 import type { AuthDeps } from '../use-cases/auth-deps.ts';
+import { SignInLockedError } from '../use-cases/login-throttle.ts';
 import { getUser } from '../use-cases/manage-users.ts';
+import { changeOwnPassword, endOtherSessions, endOwnSession, listOwnSessions } from '../use-cases/own-account.ts';
 import { signIn } from '../use-cases/sign-in.ts';
 import { signOut } from '../use-cases/sign-out.ts';
+import {
+  confirmTwoFactorEnrolment,
+  disableTwoFactor,
+  getAuthSettings,
+  startTwoFactorEnrolment,
+  updateAuthSettings,
+} from '../use-cases/two-factor.ts';
 import { requireActor, sessionCookieName } from './auth-guard.ts';
 
 export interface AuthRoutesOptions {
@@ -13,6 +23,14 @@ export interface AuthRoutesOptions {
   cookieSecure: boolean;
   loginAttemptsPerMinute: number;
 }
+
+const codeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, 'must be the 6-digit code from your authenticator app');
+const sessionParams = z.strictObject({ id: z.string().min(1).max(64) });
+// Roles may sign out, see themselves and enrol while a required second factor is still missing.
+const enrolling = { roles: staffRoles, allowWhileEnrolling: true } as const;
 
 export async function authRoutes(app: FastifyInstance, options: AuthRoutesOptions): Promise<void> {
   const routes = app.withTypeProvider<ZodTypeProvider>();
@@ -23,6 +41,7 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
     {
       config: {
         public: true,
+        // A burst limit per address and e-mail on this node; the lockout below holds across nodes.
         rateLimit: {
           max: options.loginAttemptsPerMinute,
           timeWindow: '1 minute',
@@ -35,12 +54,22 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
       },
       schema: {
         tags: ['auth'],
-        summary: 'Sign in with e-mail and password; sets the session cookie',
-        body: z.strictObject({ email: z.string().trim().min(3).max(320), password: z.string().min(1).max(200) }),
+        summary: 'Sign in with e-mail, password and (when enrolled) a TOTP code; sets the session cookie',
+        body: z.strictObject({
+          email: z.string().trim().min(3).max(320),
+          password: z.string().min(1).max(maxPasswordLength),
+          code: codeSchema.optional(),
+        }),
       },
     },
     async (request, reply) => {
-      const result = await signIn(deps, { ...request.body, ip: request.ip });
+      let result: Awaited<ReturnType<typeof signIn>>;
+      try {
+        result = await signIn(deps, { ...request.body, ip: request.ip, userAgent: request.headers['user-agent'] });
+      } catch (error) {
+        if (error instanceof SignInLockedError) reply.header('retry-after', String(error.retryAfterSeconds));
+        throw error;
+      }
       reply.setCookie(sessionCookieName, result.sessionSecret, {
         path: '/',
         httpOnly: true,
@@ -48,13 +77,13 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
         secure: options.cookieSecure,
         expires: new Date(result.expiresAt),
       });
-      return { user: result.user, csrfToken: result.csrfToken };
+      return { user: result.user, csrfToken: result.csrfToken, twoFactorEnrolmentRequired: result.twoFactorEnrolmentRequired };
     },
   );
 
   routes.post(
     '/auth/logout',
-    { config: { roles: staffRoles }, schema: { tags: ['auth'], summary: 'End this session' } },
+    { config: enrolling, schema: { tags: ['auth'], summary: 'End this session' } },
     async (request, reply) => {
       await signOut(deps, requireActor(request), request.ip);
       reply.clearCookie(sessionCookieName, { path: '/' });
@@ -64,10 +93,120 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
 
   routes.get(
     '/auth/me',
-    { config: { roles: staffRoles }, schema: { tags: ['auth'], summary: 'The signed-in user and the CSRF token' } },
+    { config: enrolling, schema: { tags: ['auth'], summary: 'The signed-in user and the CSRF token' } },
     async (request) => {
       const actor = requireActor(request);
-      return { user: await getUser(deps, actor.userId), csrfToken: actor.csrfToken };
+      return {
+        user: await getUser(deps, actor.userId),
+        csrfToken: actor.csrfToken,
+        twoFactorEnrolmentRequired: actor.twoFactorEnrolmentRequired === true,
+      };
     },
+  );
+
+  routes.get(
+    '/auth/sessions',
+    { config: { roles: staffRoles }, schema: { tags: ['auth'], summary: 'My sessions (the current one is marked)' } },
+    async (request) => ({ items: await listOwnSessions(deps, requireActor(request)) }),
+  );
+
+  routes.delete(
+    '/auth/sessions/:id',
+    {
+      config: { roles: staffRoles },
+      schema: { tags: ['auth'], summary: 'End one of my sessions', params: sessionParams },
+    },
+    async (request, reply) => {
+      const { current } = await endOwnSession(deps, requireActor(request), request.params.id, request.ip);
+      if (current) reply.clearCookie(sessionCookieName, { path: '/' });
+      return reply.code(204).send();
+    },
+  );
+
+  routes.delete(
+    '/auth/sessions',
+    { config: { roles: staffRoles }, schema: { tags: ['auth'], summary: 'End all my sessions except this one' } },
+    async (request) => endOtherSessions(deps, requireActor(request), request.ip),
+  );
+
+  routes.post(
+    '/auth/password',
+    {
+      config: { roles: staffRoles },
+      schema: {
+        tags: ['auth'],
+        summary: 'Change my password (current password required); ends my other sessions',
+        body: z.strictObject({
+          currentPassword: z.string().min(1).max(maxPasswordLength),
+          newPassword: z.string().min(1).max(maxPasswordLength),
+        }),
+      },
+    },
+    async (request, reply) => {
+      try {
+        return await changeOwnPassword(deps, requireActor(request), request.body, request.ip);
+      } catch (error) {
+        if (error instanceof SignInLockedError) reply.header('retry-after', String(error.retryAfterSeconds));
+        throw error;
+      }
+    },
+  );
+
+  routes.post(
+    '/auth/two-factor/enrolment',
+    {
+      config: enrolling,
+      schema: { tags: ['auth'], summary: 'Start TOTP enrolment: the secret and otpauth:// URI, shown once' },
+    },
+    async (request, reply) => reply.code(201).send(await startTwoFactorEnrolment(deps, requireActor(request))),
+  );
+
+  routes.post(
+    '/auth/two-factor/confirm',
+    {
+      config: enrolling,
+      schema: {
+        tags: ['auth'],
+        summary: 'Confirm TOTP enrolment with a code from the app; sign-in then asks for a code',
+        body: z.strictObject({ code: codeSchema }),
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      await confirmTwoFactorEnrolment(deps, actor, request.body.code, request.ip);
+      return reply.send({ user: await getUser(deps, actor.userId) });
+    },
+  );
+
+  routes.post(
+    '/auth/two-factor/disable',
+    {
+      config: { roles: staffRoles },
+      schema: { tags: ['auth'], summary: 'Turn TOTP off with a current code', body: z.strictObject({ code: codeSchema }) },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      await disableTwoFactor(deps, actor, request.body.code, request.ip);
+      return { user: await getUser(deps, actor.userId) };
+    },
+  );
+
+  routes.get(
+    '/auth/settings',
+    { config: { roles: ['admin'] }, schema: { tags: ['auth'], summary: 'Sign-in settings (second factor requirement)' } },
+    async () => getAuthSettings(deps.db),
+  );
+
+  routes.put(
+    '/auth/settings',
+    {
+      config: { roles: ['admin'] },
+      schema: {
+        tags: ['auth'],
+        summary: 'Require a second factor for admins and managers',
+        body: z.strictObject({ requireTwoFactorForPrivileged: z.boolean() }),
+      },
+    },
+    async (request) => updateAuthSettings(deps, requireActor(request), request.body, request.ip),
   );
 }

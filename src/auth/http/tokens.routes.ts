@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParams } from '../../platform/http/schemas.ts';
+import { idParams, isoDateTime } from '../../platform/http/schemas.ts';
 import { roles } from '../domain/roles.ts';
 import type { AuthDeps } from '../use-cases/auth-deps.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from '../use-cases/manage-api-tokens.ts';
@@ -23,7 +23,12 @@ export async function tokensRoutes(app: FastifyInstance, deps: AuthDeps): Promis
       schema: {
         tags: ['tokens'],
         summary: 'Create an API token; the secret is shown once',
-        body: z.strictObject({ name: z.string().trim().min(1).max(200), role: z.enum(roles) }),
+        body: z.strictObject({
+          name: z.string().trim().min(1).max(200),
+          role: z.enum(roles),
+          /** When the token stops working (omit or null: never). */
+          expiresAt: isoDateTime.nullable().optional(),
+        }),
       },
     },
     async (request, reply) => {

@@ -47,7 +47,7 @@ export async function usersRoutes(app: FastifyInstance, deps: AuthDeps): Promise
       config: { roles: adminOnly },
       schema: {
         tags: ['users'],
-        summary: 'Change name, role, approval limit, password or deactivate',
+        summary: 'Change name, role, approval limit or deactivate; reset the password (ends their sessions) or second factor',
         params: idParams,
         body: z.strictObject({
           name: z.string().trim().min(1).max(200).optional(),
@@ -55,6 +55,7 @@ export async function usersRoutes(app: FastifyInstance, deps: AuthDeps): Promise
           approvalLimit: moneySchema.optional(),
           active: z.boolean().optional(),
           password: z.string().min(1).max(200).optional(),
+          resetTwoFactor: z.literal(true).optional(),
         }),
       },
     },

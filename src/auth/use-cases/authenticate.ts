@@ -1,3 +1,4 @@
+import { tokenStatus } from '../domain/api-tokens.ts';
 import { type Actor, isRole } from '../domain/roles.ts';
 import { apiTokenPrefix, hashSecret } from '../domain/secrets.ts';
 import type { AuthDeps } from './auth-deps.ts';
@@ -19,6 +20,7 @@ export async function authenticateSession(deps: AuthDeps, sessionSecret: string)
       'users.name',
       'users.role',
       'users.deactivated_at',
+      'sessions.two_factor_enrolment_required',
     ])
     .where('sessions.id', '=', hashSecret(sessionSecret))
     .executeTakeFirst();
@@ -34,6 +36,7 @@ export async function authenticateSession(deps: AuthDeps, sessionSecret: string)
     sessionId: row.session_id,
     tokenId: null,
     csrfToken: row.csrf_token,
+    twoFactorEnrolmentRequired: Number(row.two_factor_enrolment_required) === 1,
   };
 }
 
@@ -51,13 +54,22 @@ export async function authenticateToken(deps: AuthDeps, secret: string): Promise
       'api_tokens.role',
       'api_tokens.revoked_at',
       'api_tokens.last_used_at',
+      'api_tokens.expires_at',
       'users.id as user_id',
       'users.name',
+      'users.role as user_role',
       'users.deactivated_at',
     ])
     .where('api_tokens.secret_hash', '=', secretHash)
     .executeTakeFirst();
-  if (!row || row.revoked_at !== null || row.deactivated_at !== null || !isRole(row.role)) return null;
+  if (!row || !isRole(row.role)) return null;
+  // The creator's current role bounds the token: demoted below it or deactivated, it stops.
+  const status = tokenStatus(
+    { role: row.role, revokedAt: row.revoked_at, expiresAt: row.expires_at },
+    { role: row.user_role, active: row.deactivated_at === null },
+    now,
+  );
+  if (status !== 'active') return null;
   if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > touchIntervalMs) {
     await deps.db.updateTable('api_tokens').set({ last_used_at: now.toISOString() }).where('id', '=', row.token_id).execute();
   }
@@ -70,6 +82,6 @@ export async function authenticateToken(deps: AuthDeps, secret: string): Promise
     tokenId: row.token_id,
     csrfToken: null,
   };
-  deps.tokenCache?.set(secretHash, actor, now.getTime());
+  deps.tokenCache?.set(secretHash, actor, now.getTime(), row.expires_at ? Date.parse(row.expires_at) : undefined);
   return actor;
 }

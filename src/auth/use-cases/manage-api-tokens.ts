@@ -1,5 +1,6 @@
 import { recordAudit } from '../../audit/index.ts';
 import { newId, newSecret } from '../../platform/ids.ts';
+import { type TokenStatus, tokenStatus } from '../domain/api-tokens.ts';
 import { authError } from '../domain/auth-errors.ts';
 import type { Actor, Role } from '../domain/roles.ts';
 import { apiTokenPrefix, hashSecret } from '../domain/secrets.ts';
@@ -14,9 +15,13 @@ export interface ApiToken {
   createdBy: { id: string; name: string };
   lastUsedAt: string | null;
   revokedAt: string | null;
+  expiresAt: string | null;
+  /** active; revoked; expired; or suspended while its creator lacks its role or is deactivated. */
+  status: TokenStatus;
 }
 
 export async function listApiTokens(deps: AuthDeps): Promise<ApiToken[]> {
+  const now = deps.clock.now();
   const rows = await deps.db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.created_by')
@@ -28,8 +33,11 @@ export async function listApiTokens(deps: AuthDeps): Promise<ApiToken[]> {
       'api_tokens.created_at',
       'api_tokens.last_used_at',
       'api_tokens.revoked_at',
+      'api_tokens.expires_at',
       'users.id as creator_id',
       'users.name as creator_name',
+      'users.role as creator_role',
+      'users.deactivated_at as creator_deactivated_at',
     ])
     .orderBy('api_tokens.created_at', 'desc')
     .execute();
@@ -42,6 +50,12 @@ export async function listApiTokens(deps: AuthDeps): Promise<ApiToken[]> {
     createdBy: { id: row.creator_id, name: row.creator_name },
     lastUsedAt: row.last_used_at,
     revokedAt: row.revoked_at,
+    expiresAt: row.expires_at,
+    status: tokenStatus(
+      { role: row.role, revokedAt: row.revoked_at, expiresAt: row.expires_at },
+      { role: row.creator_role, active: row.creator_deactivated_at === null },
+      now,
+    ),
   }));
 }
 
@@ -49,9 +63,15 @@ export async function listApiTokens(deps: AuthDeps): Promise<ApiToken[]> {
 export async function createApiToken(
   deps: AuthDeps,
   actor: Actor,
-  input: { name: string; role: Role },
+  input: { name: string; role: Role; expiresAt?: string | null | undefined },
   ip: string | null,
 ): Promise<{ token: ApiToken; secret: string }> {
+  const expiresAt = input.expiresAt ? new Date(input.expiresAt).toISOString() : null;
+  if (expiresAt !== null && expiresAt <= deps.clock.now().toISOString()) {
+    throw authError('token-expiry-invalid', 'A token must expire in the future.', [
+      { field: 'body.expiresAt', message: 'must be in the future' },
+    ]);
+  }
   const id = newId();
   const body = newSecret(32);
   const prefix = body.slice(0, 8);
@@ -70,6 +90,7 @@ export async function createApiToken(
         created_at: now,
         last_used_at: null,
         revoked_at: null,
+        expires_at: expiresAt,
       })
       .execute();
     await recordAudit(transaction, {
@@ -79,7 +100,7 @@ export async function createApiToken(
       action: 'token.created',
       subjectType: 'api-token',
       subjectId: id,
-      details: { name: input.name, role: input.role },
+      details: { name: input.name, role: input.role, expiresAt },
       ip,
     });
   });

@@ -8,6 +8,7 @@ import { hashPassword, passwordProblem } from '../domain/passwords.ts';
 import type { Actor, Role } from '../domain/roles.ts';
 import { type Money, normalizeEmail, type User, userFromRow } from '../domain/user.ts';
 import type { AuthDeps } from './auth-deps.ts';
+import { commonPasswords } from './common-passwords.ts';
 
 export async function listUsers(deps: AuthDeps): Promise<User[]> {
   const rows = await deps.db.selectFrom('users').selectAll().orderBy('name').execute();
@@ -34,7 +35,7 @@ export async function createUser(
   input: CreateUserInput,
   ip: string | null = null,
 ): Promise<User> {
-  const weakness = passwordProblem(input.password);
+  const weakness = passwordProblem(input.password, commonPasswords());
   if (weakness) {
     throw authError('password-too-weak', `The password ${weakness}.`, [{ field: 'body.password', message: weakness }]);
   }
@@ -87,6 +88,8 @@ export interface UpdateUserInput {
   approvalLimit?: Money | undefined;
   active?: boolean | undefined;
   password?: string | undefined;
+  /** Clears the user's second factor (a lost phone); they enrol again. */
+  resetTwoFactor?: boolean | undefined;
 }
 
 async function countOtherActiveAdmins(db: Kysely<Database>, exceptId: string): Promise<number> {
@@ -108,13 +111,13 @@ export async function updateUser(
   ip: string | null = null,
 ): Promise<User> {
   const now = deps.clock.now().toISOString();
-  const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
   if (input.password !== undefined) {
-    const weakness = passwordProblem(input.password);
+    const weakness = passwordProblem(input.password, commonPasswords());
     if (weakness)
       throw authError('password-too-weak', `The password ${weakness}.`, [{ field: 'body.password', message: weakness }]);
   }
-  const deactivated = await deps.db.transaction().execute(async (transaction) => {
+  const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
+  const outcome = await deps.db.transaction().execute(async (transaction) => {
     const row = await transaction.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw authError('user-not-found', `There is no user ${id}.`);
     const before = userFromRow(row);
@@ -134,6 +137,10 @@ export async function updateUser(
         approval_limit_currency: input.approvalLimit?.currency ?? row.approval_limit_currency,
         deactivated_at: input.active === undefined ? row.deactivated_at : input.active ? null : (row.deactivated_at ?? now),
         password_hash: passwordHash ?? row.password_hash,
+        password_changed_at: passwordHash ? now : row.password_changed_at,
+        totp_secret: input.resetTwoFactor ? null : row.totp_secret,
+        totp_pending_secret: input.resetTwoFactor ? null : row.totp_pending_secret,
+        totp_last_step: input.resetTwoFactor ? null : row.totp_last_step,
         updated_at: now,
       })
       .where('id', '=', id)
@@ -149,9 +156,11 @@ export async function updateUser(
         details,
         ip,
       });
-    if (input.role !== undefined && input.role !== before.role) {
-      await audit('user.role-changed', { from: before.role, to: input.role });
+    if (input.name !== undefined && input.name.trim() !== before.name) {
+      await audit('user.renamed', { from: before.name, to: input.name.trim() });
     }
+    const roleChanged = input.role !== undefined && input.role !== before.role;
+    if (roleChanged) await audit('user.role-changed', { from: before.role, to: input.role });
     if (
       input.approvalLimit !== undefined &&
       (input.approvalLimit.amountMinor !== before.approvalLimit.amountMinor ||
@@ -165,8 +174,16 @@ export async function updateUser(
       await audit('user.deactivated', {});
     }
     if (input.active === true && !before.active) await audit('user.reactivated', {});
-    return input.active === false && before.active;
+    if (passwordHash) {
+      // A reset is for a forgotten or exposed password: whoever holds a session with the old one is out.
+      const ended = await transaction.deleteFrom('sessions').where('user_id', '=', id).executeTakeFirst();
+      await audit('user.password-reset', { endedSessions: Number(ended.numDeletedRows) });
+    }
+    if (input.resetTwoFactor && row.totp_secret !== null) await audit('user.two-factor-reset', {});
+    return { deactivated: input.active === false && before.active, roleChanged };
   });
-  if (deactivated) await deps.events.publish({ type: 'user.deactivated', userId: id });
+  if (outcome.deactivated) await deps.events.publish({ type: 'user.deactivated', userId: id });
+  // Tokens this user created are bounded by their role: every node re-checks them at once.
+  else if (outcome.roleChanged) await deps.events.publish({ type: 'user.access-changed', userId: id });
   return getUser(deps, id);
 }

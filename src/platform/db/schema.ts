@@ -1,4 +1,5 @@
 import type { ColumnType } from 'kysely';
+import type { AuthTables } from './schema-auth.ts';
 import type { ChatTables } from './schema-chat.ts';
 import type { EmailTables } from './schema-email.ts';
 import type { PrivacyTables } from './schema-privacy.ts';
@@ -25,6 +26,11 @@ export interface UsersTable {
   created_at: string;
   updated_at: string;
   last_sign_in_at: string | null;
+  /** Sealed TOTP secret once confirmed; the pending one while enrolling; last accepted time step. */
+  totp_secret: string | null;
+  totp_pending_secret: string | null;
+  totp_last_step: number | null;
+  password_changed_at: string | null;
 }
 
 /** auth */
@@ -35,6 +41,10 @@ export interface SessionsTable {
   created_at: string;
   expires_at: string;
   last_seen_at: string;
+  ip: string | null;
+  user_agent: string | null;
+  /** 1 while the user must enrol a second factor before doing anything else. */
+  two_factor_enrolment_required: number;
 }
 
 /** auth */
@@ -48,6 +58,7 @@ export interface ApiTokensTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  expires_at: string | null;
 }
 
 /** audit */
@@ -207,7 +218,7 @@ export interface CountersTable {
 }
 
 /** Channel tables live beside their capability's code; see schema-email.ts and schema-chat.ts. */
-export interface Database extends EmailTables, ChatTables, PrivacyTables, RealtimeTables {
+export interface Database extends AuthTables, EmailTables, ChatTables, PrivacyTables, RealtimeTables {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { tokensApi } from '../api/endpoints';
 import { queryKeys } from '../api/query-keys';
-import { type ApiToken, type Role, roles } from '../api/types';
+import { type ApiToken, type Role, roles, type TokenStatus } from '../api/types';
 import { roleLabel } from '../format/labels';
 import { formatDateTime } from '../format/time';
 import { usePageTitle } from '../shell/use-page-title';
@@ -12,16 +12,37 @@ import { Field } from '../ui/field';
 import { QueryState } from '../ui/states';
 import { SecretReveal } from './secret-reveal';
 
+// How long a new token lives; integrations that must run unattended can choose "never".
+const lifetimes = [
+  { value: '30', label: '30 days' },
+  { value: '90', label: '90 days' },
+  { value: '365', label: '1 year' },
+  { value: 'never', label: 'Never expires' },
+] as const;
+
+const statusText: Record<TokenStatus, string> = {
+  active: 'Active',
+  revoked: 'Revoked',
+  expired: 'Expired',
+  suspended: 'Suspended: its creator no longer holds this role',
+};
+
 export function TokensPage() {
   usePageTitle('API tokens');
   const queryClient = useQueryClient();
   const tokens = useQuery({ queryKey: queryKeys.tokens, queryFn: tokensApi.list, select: (data) => data.items });
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('agent');
+  const [lifetime, setLifetime] = useState<(typeof lifetimes)[number]['value']>('90');
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
 
   const create = useMutation({
-    mutationFn: () => tokensApi.create(name.trim(), role),
+    mutationFn: () =>
+      tokensApi.create(
+        name.trim(),
+        role,
+        lifetime === 'never' ? null : new Date(Date.now() + Number(lifetime) * 86_400_000).toISOString(),
+      ),
     onSuccess: () => {
       setName('');
       void queryClient.invalidateQueries({ queryKey: queryKeys.tokens });
@@ -45,7 +66,7 @@ export function TokensPage() {
       <p className="muted">Tokens let other systems talk to Defuse. Give each one only the role it needs.</p>
       <form className="card" onSubmit={onSubmit} aria-labelledby="new-token-title" noValidate>
         <h2 id="new-token-title">New token</h2>
-        <ErrorMessage error={create.error} fields={['name', 'role']} />
+        <ErrorMessage error={create.error} fields={['name', 'role', 'expiresAt']} />
         <div className="form-grid">
           <Field label="Name" hint="What uses it, like “Shop webhook”" error={fieldError(create.error, 'name')}>
             <input value={name} onChange={(event) => setName(event.target.value)} required />
@@ -55,6 +76,19 @@ export function TokensPage() {
               {roles.map((value) => (
                 <option key={value} value={value}>
                   {roleLabel(value)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field
+            label="Expires"
+            hint="A token stops when it expires, or when its creator no longer holds its role."
+            error={fieldError(create.error, 'expiresAt')}
+          >
+            <select value={lifetime} onChange={(event) => setLifetime(event.target.value as typeof lifetime)}>
+              {lifetimes.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
                 </option>
               ))}
             </select>
@@ -81,7 +115,9 @@ export function TokensPage() {
                 <th scope="col">Role</th>
                 <th scope="col">Starts with</th>
                 <th scope="col">Created</th>
+                <th scope="col">Expires</th>
                 <th scope="col">Last used</th>
+                <th scope="col">Status</th>
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>
                 </th>
@@ -89,14 +125,24 @@ export function TokensPage() {
             </thead>
             <tbody>
               {tokens.data.map((token) => (
-                <tr key={token.id} data-testid="token-row" className={token.revokedAt ? 'row-inactive' : undefined}>
+                <tr
+                  key={token.id}
+                  data-testid="token-row"
+                  className={token.status === 'active' ? undefined : 'row-inactive'}
+                  data-status={token.status}
+                >
                   <th scope="row">{token.name}</th>
                   <td>{roleLabel(token.role)}</td>
                   <td>
                     <code>{token.prefix}…</code>
                   </td>
-                  <td>{formatDateTime(token.createdAt)}</td>
+                  <td>
+                    {formatDateTime(token.createdAt)}
+                    <div className="muted small">by {token.createdBy.name}</div>
+                  </td>
+                  <td>{token.expiresAt ? formatDateTime(token.expiresAt) : 'Never'}</td>
                   <td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : 'Never'}</td>
+                  <td>{statusText[token.status]}</td>
                   <td>
                     {token.revokedAt ? (
                       <span>Revoked {formatDateTime(token.revokedAt)}</span>

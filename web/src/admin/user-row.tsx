@@ -7,6 +7,7 @@ import { roleLabel } from '../format/labels';
 import { currencyDigits, decimalToMinor, formatMoney, minorToDecimal } from '../format/money';
 import { formatDateTime } from '../format/time';
 import { ErrorMessage } from '../ui/error-message';
+import { ResetAccess } from './reset-password';
 
 export function UserRow({ user, isMe }: { user: User; isMe: boolean }) {
   const queryClient = useQueryClient();
@@ -78,7 +79,10 @@ export function UserRow({ user, isMe }: { user: User; isMe: boolean }) {
         </form>
         {limitError ? <p className="field-error">{limitError}</p> : null}
       </td>
-      <td>{user.active ? 'Active' : 'Deactivated'}</td>
+      <td>
+        {user.active ? 'Active' : 'Deactivated'}
+        {user.twoFactorEnabled ? <div className="muted small">Two-factor on</div> : null}
+      </td>
       <td>{formatDateTime(user.lastSignInAt)}</td>
       <td>
         {isMe ? null : (
@@ -93,6 +97,7 @@ export function UserRow({ user, isMe }: { user: User; isMe: boolean }) {
           </button>
         )}
         <ErrorMessage error={update.error} />
+        {user.active ? <ResetAccess user={user} /> : null}
       </td>
     </tr>
   );

@@ -3,6 +3,7 @@ import { useCurrentUser } from '../auth/session';
 import { usePageTitle } from '../shell/use-page-title';
 import { QueryState } from '../ui/states';
 import { InviteUserForm } from './invite-user-form';
+import { SignInSettings } from './sign-in-settings';
 import { UserRow } from './user-row';
 
 export function UsersPage() {
@@ -40,6 +41,7 @@ export function UsersPage() {
         </div>
       ) : null}
       <InviteUserForm />
+      <SignInSettings />
     </section>
   );
 }

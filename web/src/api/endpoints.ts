@@ -4,6 +4,7 @@ import type {
   ApiToken,
   Assist,
   AuditEntry,
+  AuthSettings,
   CallLog,
   ChatSessionState,
   ConversationDetail,
@@ -23,6 +24,7 @@ import type {
   Money,
   NewCall,
   Order,
+  OwnSession,
   Page,
   PlaybookAction,
   PlaybookState,
@@ -41,9 +43,21 @@ const base = '/api/v1';
 
 export const authApi = {
   me: () => api.get<Session>(`${base}/auth/me`, { allowUnauthorized: true }),
-  login: (email: string, password: string) =>
-    api.post<Session>(`${base}/auth/login`, { email, password }, { allowUnauthorized: true }),
+  /** `code`: the authenticator app's code, once the server has said this account needs one. */
+  login: (email: string, password: string, code?: string) =>
+    api.post<Session>(`${base}/auth/login`, code ? { email, password, code } : { email, password }, { allowUnauthorized: true }),
   logout: () => api.post<void>(`${base}/auth/logout`, undefined, { allowUnauthorized: true }),
+  sessions: () => api.get<{ items: OwnSession[] }>(`${base}/auth/sessions`),
+  endSession: (id: string) => api.delete<void>(`${base}/auth/sessions/${encodeURIComponent(id)}`),
+  endOtherSessions: () => api.delete<{ ended: number }>(`${base}/auth/sessions`),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    api.post<{ endedSessions: number }>(`${base}/auth/password`, { currentPassword, newPassword }),
+  startTwoFactor: () => api.post<{ secret: string; uri: string }>(`${base}/auth/two-factor/enrolment`),
+  confirmTwoFactor: (code: string) => api.post<{ user: User }>(`${base}/auth/two-factor/confirm`, { code }),
+  disableTwoFactor: (code: string) => api.post<{ user: User }>(`${base}/auth/two-factor/disable`, { code }),
+  settings: () => api.get<AuthSettings>(`${base}/auth/settings`),
+  updateSettings: (settings: { requireTwoFactorForPrivileged: boolean }) =>
+    api.put<AuthSettings>(`${base}/auth/settings`, settings),
 };
 
 export interface NewUser {
@@ -54,7 +68,15 @@ export interface NewUser {
   approvalLimit?: Money;
 }
 
-export type UserChanges = Partial<{ name: string; role: Role; approvalLimit: Money; active: boolean }>;
+export type UserChanges = Partial<{
+  name: string;
+  role: Role;
+  approvalLimit: Money;
+  active: boolean;
+  /** A new temporary password; ends all of that user's sessions. */
+  password: string;
+  resetTwoFactor: true;
+}>;
 
 export const usersApi = {
   list: () => api.get<{ items: User[] }>(`${base}/users`),
@@ -64,7 +86,8 @@ export const usersApi = {
 
 export const tokensApi = {
   list: () => api.get<{ items: ApiToken[] }>(`${base}/tokens`),
-  create: (name: string, role: Role) => api.post<{ token: ApiToken; secret: string }>(`${base}/tokens`, { name, role }),
+  create: (name: string, role: Role, expiresAt: string | null) =>
+    api.post<{ token: ApiToken; secret: string }>(`${base}/tokens`, { name, role, expiresAt }),
   revoke: (id: string) => api.delete<void>(`${base}/tokens/${encodeURIComponent(id)}`),
 };
 
@@ -159,10 +182,8 @@ export const customersApi = {
 };
 
 export const auditApi = {
-  list: (filters: Record<string, string | undefined>, cursor: string | null) =>
-    api.get<Page<AuditEntry>>(`${base}/audit${queryString({ ...filters, limit: 50, cursor })}`),
-  /** A plain link: the browser downloads it with the session cookie (a GET needs no CSRF token). */
-  csvUrl: (filters: Record<string, string | undefined>) => `${base}/audit.csv${queryString(filters)}`,
+  list: (action: string, cursor: string | null) =>
+    api.get<Page<AuditEntry>>(`${base}/audit${queryString({ action, limit: 50, cursor })}`),
 };
 
 export const emailApi = {

@@ -15,12 +15,33 @@ export interface User {
   active: boolean;
   createdAt: string;
   lastSignInAt: string | null;
+  twoFactorEnabled: boolean;
 }
 
 export interface Session {
   user: User;
   csrfToken: string;
+  /** The role must use a second factor that is not set up yet: only My account works until it is. */
+  twoFactorEnrolmentRequired?: boolean;
 }
+
+/** One of the signed-in user's own sessions. */
+export interface OwnSession {
+  id: string;
+  current: boolean;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface AuthSettings {
+  requireTwoFactorForPrivileged: boolean;
+  updatedAt: string | null;
+}
+
+export type TokenStatus = 'active' | 'revoked' | 'expired' | 'suspended';
 
 export interface ApiToken {
   id: string;
@@ -28,9 +49,11 @@ export interface ApiToken {
   role: Role;
   prefix: string;
   createdAt: string;
-  createdBy: string;
+  createdBy: { id: string; name: string };
   lastUsedAt: string | null;
   revokedAt: string | null;
+  expiresAt: string | null;
+  status: TokenStatus;
 }
 
 export type CustomerTier = 'standard' | 'gold' | 'vip';
@@ -227,16 +250,10 @@ export interface AuditEntry {
   id: string;
   at: string;
   actor: { id: string; name: string } | null;
-  /** Set when the change was made with an API token of the actor's. */
-  tokenId: string | null;
   action: string;
   subjectType: string;
-  subjectId: string | null;
-  /** The subject's name as the server resolves it now (customer name, "Case #12", …). */
-  subjectLabel: string | null;
-  /** Before and after, per field path. */
-  changes: Record<string, { from: unknown; to: unknown }>;
-  details: Record<string, unknown>;
+  subjectId: string;
+  details: unknown;
   ip: string | null;
 }
 

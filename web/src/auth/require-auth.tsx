@@ -22,6 +22,8 @@ export function RequireAuth() {
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
   }
+  // A role that must use a second factor can only set one up until it has.
+  if (data.twoFactorEnrolmentRequired && location.pathname !== '/account') return <Navigate to="/account" replace />;
   return <Outlet />;
 }
 

@@ -4,7 +4,7 @@ import { NavLink, Outlet, useNavigate } from 'react-router';
 import { setCsrfToken } from '../api/client';
 import { authApi } from '../api/endpoints';
 import { queryKeys } from '../api/query-keys';
-import { useCurrentUser } from '../auth/session';
+import { useCurrentUser, useSession } from '../auth/session';
 import { roleLabel } from '../format/labels';
 import { useAbuseAlerts } from '../realtime/abuse-alerts';
 import { useRealtime } from '../realtime/use-realtime';
@@ -13,7 +13,10 @@ import { ConnectionStatus } from './connection-status';
 
 export function AppShell() {
   const user = useCurrentUser();
-  const connection = useRealtime(true);
+  const { data: session } = useSession();
+  const enrolling = session?.twoFactorEnrolmentRequired === true;
+  // A session held back until it enrols a second factor may not open the live connection.
+  const connection = useRealtime(!enrolling);
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   // Managers and admins are told live when a customer crosses a line.
@@ -86,10 +89,11 @@ export function AppShell() {
         </nav>
         <div className="topbar-end">
           <ConnectionStatus state={connection} />
-          <span className="current-user" data-testid="current-user">
+          <NavLink to="/account" className="current-user" data-testid="current-user" title="My account">
             <span className="current-user-name">{user.name}</span>
             <span className="badge badge-role">{roleLabel(user.role)}</span>
-          </span>
+            <span className="visually-hidden">: my account</span>
+          </NavLink>
           <button type="button" className="button-quiet" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
             Sign out
           </button>
