@@ -1,74 +1,167 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { auditApi } from '../api/endpoints';
 import { queryKeys } from '../api/query-keys';
+import type { AuditEntry } from '../api/types';
+import { useUsers } from '../api/use-users';
 import { formatDateTime } from '../format/time';
 import { usePageTitle } from '../shell/use-page-title';
 import { QueryState } from '../ui/states';
+import {
+  type AuditFilters,
+  actionLabel,
+  auditQuery,
+  auditSubjectTypes,
+  changeLines,
+  detailsText,
+  emptyAuditFilters,
+  knownAuditActions,
+} from './audit-format';
 
-function describeDetails(details: unknown): string {
-  if (details === null || details === undefined || details === '') return '';
-  if (typeof details === 'string') return details;
-  try {
-    return JSON.stringify(details);
-  } catch {
-    return String(details);
-  }
+const filterKeys = Object.keys(emptyAuditFilters) as Array<keyof AuditFilters>;
+
+function filtersFrom(searchParams: URLSearchParams): AuditFilters {
+  const filters = { ...emptyAuditFilters };
+  for (const key of filterKeys) filters[key] = searchParams.get(key) ?? '';
+  return filters;
+}
+
+/** Where a subject lives in the app, when it has a page of its own. */
+function subjectLink(entry: AuditEntry): string | null {
+  if (!entry.subjectId) return null;
+  if (entry.subjectType === 'customer') return `/customers/${entry.subjectId}`;
+  if (entry.subjectType === 'conversation') return `/conversations/${entry.subjectId}`;
+  return null;
+}
+
+function Subject({ entry }: { entry: AuditEntry }) {
+  const label = entry.subjectLabel ?? (entry.subjectId ? `${entry.subjectType} ${entry.subjectId}` : entry.subjectType);
+  const link = subjectLink(entry);
+  return (
+    <>
+      {link ? <Link to={link}>{label}</Link> : <span>{label}</span>}
+      <span className="muted small"> · {entry.subjectType}</span>
+    </>
+  );
+}
+
+function Changes({ entry }: { entry: AuditEntry }) {
+  const lines = changeLines(entry);
+  const details = detailsText(entry.details);
+  return (
+    <>
+      {lines.length > 0 ? (
+        <ul className="audit-changes">
+          {lines.map((line) => (
+            <li key={line.field} data-testid="audit-change">
+              <strong>{line.field}:</strong> {line.from} → {line.to}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {details ? <div className="muted small">{details}</div> : null}
+    </>
+  );
 }
 
 export function AuditPage() {
   usePageTitle('Audit log');
   const [searchParams, setSearchParams] = useSearchParams();
-  const action = searchParams.get('action') ?? '';
-  const [actionText, setActionText] = useState(action);
+  const applied = filtersFrom(searchParams);
+  const [draft, setDraft] = useState<AuditFilters>(applied);
+  const users = useUsers();
+  const query = auditQuery(applied);
   const log = useInfiniteQuery({
-    queryKey: queryKeys.audit(action),
-    queryFn: ({ pageParam }) => auditApi.list(action, pageParam),
+    queryKey: queryKeys.audit(query),
+    queryFn: ({ pageParam }) => auditApi.list(query, pageParam),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
   });
   const entries = log.data?.pages.flatMap((page) => page.items) ?? [];
-  const knownActions = [...new Set(entries.map((entry) => entry.action))].sort();
+  const filtered = filterKeys.some((key) => applied[key] !== '');
+  const set = (key: keyof AuditFilters) => (event: { target: { value: string } }) =>
+    setDraft((current) => ({ ...current, [key]: event.target.value }));
+  const apply = (filters: AuditFilters) => {
+    const next = new URLSearchParams();
+    for (const key of filterKeys) if (filters[key].trim()) next.set(key, filters[key].trim());
+    setSearchParams(next, { replace: true });
+  };
 
   return (
     <section className="page" aria-labelledby="audit-title">
       <div className="page-header">
         <h1 id="audit-title">Audit log</h1>
+        <a className="button-link" href={auditApi.csvUrl(query)} download="defuse-audit.csv">
+          Download CSV
+        </a>
       </div>
       <form
         className="filter-bar filter-selects"
         aria-label="Filter the audit log"
         onSubmit={(event) => {
           event.preventDefault();
-          const next = new URLSearchParams(searchParams);
-          if (actionText.trim()) next.set('action', actionText.trim());
-          else next.delete('action');
-          setSearchParams(next, { replace: true });
+          apply(draft);
         }}
       >
-        <label className="grow">
+        <label>
+          <span>Who</span>
+          <select value={draft.actorId} onChange={set('actorId')}>
+            <option value="">Anyone</option>
+            {(users.data ?? []).map((user) => (
+              <option key={user.id} value={user.id}>
+                {user.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
           <span>Action</span>
-          <input
-            list="audit-actions"
-            value={actionText}
-            placeholder="Every action"
-            onChange={(event) => setActionText(event.target.value)}
-          />
+          <input list="audit-actions" value={draft.action} placeholder="Every action" onChange={set('action')} />
           <datalist id="audit-actions">
-            {knownActions.map((value) => (
-              <option key={value} value={value} />
+            {[...new Set(knownAuditActions.map((action) => `${action.split('.')[0]}.*`))].map((family) => (
+              <option key={family} value={family}>
+                Every {family.slice(0, -2)} action
+              </option>
+            ))}
+            {knownAuditActions.map((action) => (
+              <option key={action} value={action}>
+                {actionLabel(action)}
+              </option>
             ))}
           </datalist>
         </label>
+        <label>
+          <span>Subject</span>
+          <select value={draft.subjectType} onChange={set('subjectType')}>
+            <option value="">Anything</option>
+            {auditSubjectTypes.map((type) => (
+              <option key={type} value={type}>
+                {type}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>Subject id</span>
+          <input value={draft.subjectId} placeholder="Any" onChange={set('subjectId')} />
+        </label>
+        <label>
+          <span>From</span>
+          <input type="date" value={draft.from} onChange={set('from')} />
+        </label>
+        <label>
+          <span>To</span>
+          <input type="date" value={draft.to} onChange={set('to')} />
+        </label>
         <button type="submit">Filter</button>
-        {action ? (
+        {filtered ? (
           <button
             type="button"
             className="button-quiet"
             onClick={() => {
-              setActionText('');
-              setSearchParams(new URLSearchParams(), { replace: true });
+              setDraft(emptyAuditFilters);
+              apply(emptyAuditFilters);
             }}
           >
             Clear
@@ -78,7 +171,7 @@ export function AuditPage() {
       <QueryState
         isPending={log.isPending}
         error={log.error}
-        empty={log.isSuccess && entries.length === 0 && 'Nothing recorded yet.'}
+        empty={log.isSuccess && entries.length === 0 && (filtered ? 'Nothing matches these filters.' : 'Nothing recorded yet.')}
       />
       {entries.length > 0 ? (
         <div className="table-wrap">
@@ -88,9 +181,9 @@ export function AuditPage() {
               <tr>
                 <th scope="col">When</th>
                 <th scope="col">Who</th>
-                <th scope="col">Action</th>
+                <th scope="col">What</th>
                 <th scope="col">Subject</th>
-                <th scope="col">Details</th>
+                <th scope="col">Changes</th>
                 <th scope="col">IP</th>
               </tr>
             </thead>
@@ -98,14 +191,22 @@ export function AuditPage() {
               {entries.map((entry) => (
                 <tr key={entry.id} data-testid="audit-row">
                   <td className="nowrap">{formatDateTime(entry.at)}</td>
-                  <td>{entry.actor?.name ?? 'System'}</td>
                   <td>
-                    <code>{entry.action}</code>
+                    {entry.actor?.name ?? 'System'}
+                    {entry.tokenId ? <span className="muted small"> (API token)</span> : null}
                   </td>
                   <td>
-                    {entry.subjectType} <span className="muted small">{entry.subjectId}</span>
+                    {actionLabel(entry.action)}
+                    <div className="muted small">
+                      <code>{entry.action}</code>
+                    </div>
                   </td>
-                  <td className="audit-details">{describeDetails(entry.details)}</td>
+                  <td>
+                    <Subject entry={entry} />
+                  </td>
+                  <td className="audit-details">
+                    <Changes entry={entry} />
+                  </td>
                   <td className="nowrap">{entry.ip ?? '—'}</td>
                 </tr>
               ))}

@@ -182,8 +182,10 @@ export const customersApi = {
 };
 
 export const auditApi = {
-  list: (action: string, cursor: string | null) =>
-    api.get<Page<AuditEntry>>(`${base}/audit${queryString({ action, limit: 50, cursor })}`),
+  list: (filters: Record<string, string | undefined>, cursor: string | null) =>
+    api.get<Page<AuditEntry>>(`${base}/audit${queryString({ ...filters, limit: 50, cursor })}`),
+  /** A plain link: the browser downloads it with the session cookie (a GET needs no CSRF token). */
+  csvUrl: (filters: Record<string, string | undefined>) => `${base}/audit.csv${queryString(filters)}`,
 };
 
 export const emailApi = {

@@ -6,7 +6,7 @@ export const queryKeys = {
   tokens: ['tokens'] as const,
   ownSessions: ['own-sessions'] as const,
   authSettings: ['auth-settings'] as const,
-  audit: (action: string) => ['audit', action] as const,
+  audit: (filters: Record<string, string | undefined>) => ['audit', filters] as const,
   conversationLists: ['conversations'] as const,
   conversations: (filters: ConversationFilters) => ['conversations', filters] as const,
   conversation: (id: string) => ['conversation', id] as const,

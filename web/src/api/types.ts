@@ -250,10 +250,16 @@ export interface AuditEntry {
   id: string;
   at: string;
   actor: { id: string; name: string } | null;
+  /** Set when the change was made with an API token of the actor's. */
+  tokenId: string | null;
   action: string;
   subjectType: string;
-  subjectId: string;
-  details: unknown;
+  subjectId: string | null;
+  /** The subject's name as the server resolves it now (customer name, "Case #12", …). */
+  subjectLabel: string | null;
+  /** Before and after, per field path. */
+  changes: Record<string, { from: unknown; to: unknown }>;
+  details: Record<string, unknown>;
   ip: string | null;
 }
 
