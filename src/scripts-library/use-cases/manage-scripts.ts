@@ -112,6 +112,8 @@ export async function ensureShippedScripts(deps: Deps): Promise<number> {
           now,
         ),
       )
+      // Two nodes starting at once both see it missing: the second insert is a no-op, not a crash.
+      .onConflict((conflict) => conflict.columns(['key', 'version']).doNothing())
       .execute();
   }
   return missing.length;
