@@ -201,7 +201,7 @@ for (const dialect of testDialects) {
     });
 
     it('scripts: created, new version, retired and restored', async () => {
-      const script = { title: 'Audit apology', step: 'acknowledge', language: 'en', body: 'We are sorry.' };
+      const script = { title: 'Audit apology', step: 'listen', language: 'en', body: 'We are sorry.' };
       const created = await call(qa, 'POST', '/api/v1/scripts', script);
       const key = created.id as string;
       expect((await latest('script.created', key)).changes).toMatchObject({

@@ -29,7 +29,7 @@ function operations(ids: { customer: string; order: string; conversation: string
   const customer = (name: string) => ({ name, emails: ['x@example.com'], country: 'RO' });
   const script = (title: string, body = 'Dear {customer.firstName}, we are on it.') => ({
     title,
-    step: 'acknowledge',
+    step: 'listen',
     language: 'en',
     body,
   });
