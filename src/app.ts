@@ -33,6 +33,7 @@ import {
 } from './platform/http/problem-handler.ts';
 import { securityHeaders } from './platform/http/security-headers.ts';
 import { installTextPolicy } from './platform/http/text-policy-hook.ts';
+import { privacyRoutes } from './privacy/index.ts';
 import { type DefuseEvent, eventsRoutes } from './realtime/index.ts';
 import { scriptsRoutes } from './scripts-library/index.ts';
 
@@ -157,6 +158,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(scriptsRoutes, { db, clock });
       await api.register(emailRoutes, channelDeps);
       await api.register(chatRoutes, channelDeps);
+      await api.register(privacyRoutes, { db, clock, events });
     },
     { prefix: '/api/v1' },
   );

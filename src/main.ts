@@ -8,6 +8,7 @@ import { seedDemoCompany } from './demo/seed-demo-company.ts';
 import { systemClock } from './platform/clock.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { startRuntime } from './platform/runtime.ts';
+import { startPrivacy } from './privacy/index.ts';
 import { ensureShippedScripts } from './scripts-library/index.ts';
 
 async function main(): Promise<void> {
@@ -54,6 +55,16 @@ async function main(): Promise<void> {
   await app.listen({ port: config.PORT, host: config.HOST });
   const { channelDeps } = wireCapabilities(appDeps);
   channels.push(await startEmailChannel(channelDeps), await startChatChannel(channelDeps));
+  // Retention (off by default) runs as a durable daily job.
+  channels.push(
+    await startPrivacy({
+      db: runtime.database.db,
+      clock: systemClock,
+      events: runtime.events,
+      pollIntervalMs: config.JOB_POLL_INTERVAL_MS,
+      log: (level, message) => app.log[level](`[privacy] ${message}`),
+    }),
+  );
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;

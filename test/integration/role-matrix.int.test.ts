@@ -27,9 +27,13 @@ for (const dialect of testDialects)
         'GET /api/v1/widget/socket',
         'OPTIONS /api/v1/widget/config',
         'OPTIONS /api/v1/widget/sessions',
+        'OPTIONS /api/v1/widget/verification',
+        'OPTIONS /api/v1/widget/verification/confirm',
         'POST /api/v1/auth/login',
         // Widget endpoints are public to the browser but each checks its own signed token and origin.
         'POST /api/v1/widget/sessions',
+        'POST /api/v1/widget/verification',
+        'POST /api/v1/widget/verification/confirm',
       ]);
     });
 
