@@ -38,6 +38,7 @@ for (const dialect of testDialects) {
       expect(response.statusCode, `${method} ${url}: ${response.body}`).toBeLessThan(300);
       return response.json();
     };
+    const call2 = (who: SignedIn, url: string, payload: unknown) => call(who, 'POST', url, payload);
     const auditOf = async (query: string): Promise<AuditRow[]> => {
       const response = await test.app.inject({ method: 'GET', url: `/api/v1/audit?${query}`, headers: admin.headers });
       expect(response.statusCode, response.body).toBe(200);
@@ -177,6 +178,28 @@ for (const dialect of testDialects) {
       expect(status.changes).toEqual({ status: { from: 'open', to: 'pending' } });
       const priority = await latest('conversation.updated', conversationId);
       expect(priority.changes.priority?.to).toBe('high');
+    });
+
+    it('a call logged, then logged again with other details', async () => {
+      const call = {
+        id: 'audit-call-1',
+        kind: 'phone',
+        direction: 'outbound',
+        startedAt: '2026-11-24T09:30:00.000Z',
+        durationSeconds: 300,
+        outcome: 'callback-scheduled',
+        notes: 'Will call back.',
+      };
+      await call2(agent, `/api/v1/conversations/${conversationId}/calls`, call);
+      const logged = await latest('call.logged', 'audit-call-1');
+      expect(logged.changes).toMatchObject({ outcome: { from: null, to: 'callback-scheduled' }, durationSeconds: { to: 300 } });
+      expect(logged.subjectLabel).toMatch(/^Phone call on case #\d+/);
+      await call2(agent, `/api/v1/conversations/${conversationId}/calls`, { ...call, outcome: 'resolved', notes: 'Sorted.' });
+      const updated = await latest('call.updated', 'audit-call-1');
+      expect(updated.changes).toEqual({
+        outcome: { from: 'callback-scheduled', to: 'resolved' },
+        notes: { from: 'Will call back.', to: 'Sorted.' },
+      });
     });
 
     it('label correction', async () => {

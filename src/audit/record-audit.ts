@@ -34,6 +34,8 @@ export type AuditAction =
   | 'email-settings.updated'
   | 'widget-settings.updated'
   | 'job.retried'
+  | 'call.logged'
+  | 'call.updated'
   // Other capabilities (auth, privacy) may add their own: the log stores any action name.
   | (string & {});
 

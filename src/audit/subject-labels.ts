@@ -80,6 +80,17 @@ export async function resolveSubjectLabels(
     const rows = await db.selectFrom('api_tokens').select(['id', 'name']).where('id', 'in', tokens).execute();
     for (const row of rows) put('api-token', row.id, `API token “${row.name}”`);
   }
+  const calls = idsOf('call');
+  if (calls.length > 0) {
+    const rows = await db
+      .selectFrom('call_logs')
+      .innerJoin('conversations', 'conversations.id', 'call_logs.conversation_id')
+      .select(['call_logs.id', 'call_logs.kind', 'conversations.number'])
+      .where('call_logs.id', 'in', calls)
+      .execute();
+    for (const row of rows)
+      put('call', row.id, `${row.kind === 'video' ? 'Video meeting' : 'Phone call'} on case #${row.number}`);
+  }
   for (const country of idsOf('guidance')) put('guidance', country, `Regional guidance ${country}`);
   return labels;
 }

@@ -32,6 +32,8 @@ const actionLabels: Record<string, string> = {
   'email-settings.updated': 'E-mail settings changed',
   'widget-settings.updated': 'Chat widget settings changed',
   'job.retried': 'Job retried',
+  'call.logged': 'Call logged',
+  'call.updated': 'Call log changed',
 };
 
 export const knownAuditActions = Object.keys(actionLabels);
@@ -41,6 +43,7 @@ export const auditSubjectTypes = [
   'order',
   'conversation',
   'message',
+  'call',
   'script',
   'guidance',
   'settings',

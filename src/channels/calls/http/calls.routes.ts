@@ -7,6 +7,7 @@ import type { ChannelDeps } from '../../channel-deps.ts';
 import { callDirections, callKinds, callOutcomes } from '../domain/call.ts';
 import { transcriptFormats } from '../domain/transcript.ts';
 import { listCalls, logCall } from '../use-cases/log-call.ts';
+import { callListResponse, loggedCallResponse } from './responses.ts';
 
 const workers = ['agent', 'manager', 'admin'] as const;
 const speakerList = z.array(z.string().trim().min(1).max(100)).max(20).optional();
@@ -48,9 +49,11 @@ export async function callsRoutes(app: FastifyInstance, deps: ChannelDeps): Prom
             })
             .optional(),
         }),
+        response: { 201: loggedCallResponse },
       },
     },
-    async (request, reply) => reply.code(201).send(await logCall(deps, requireActor(request), request.params.id, request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await logCall(deps, { ...requireActor(request), ip: request.ip }, request.params.id, request.body)),
   );
 
   routes.get(
@@ -61,6 +64,7 @@ export async function callsRoutes(app: FastifyInstance, deps: ChannelDeps): Prom
         tags: ['calls'],
         summary: 'The calls and video meetings logged on a conversation, newest first',
         params: idParams,
+        response: { 200: callListResponse },
       },
     },
     async (request) => ({ calls: await listCalls(deps, request.params.id) }),

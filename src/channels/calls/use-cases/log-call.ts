@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Selectable } from 'kysely';
+import { recordChange } from '../../../audit/index.ts';
 import type { Actor } from '../../../auth/index.ts';
 import { changeConversation, getConversation, ingestInbound, postMessage } from '../../../conversations/index.ts';
 import { getCustomer } from '../../../customers/index.ts';
@@ -14,6 +15,27 @@ import {
   type TranscriptFormat,
   type TranscriptTurn,
 } from '../domain/transcript.ts';
+
+/** What the audit log compares for a call: what a person logged, the transcript only by its length. */
+function callAuditView(row: {
+  kind: string;
+  direction: string;
+  started_at: string;
+  duration_seconds: number | string;
+  outcome: string;
+  notes: string;
+  transcript: string | null;
+}): Record<string, unknown> {
+  return {
+    kind: row.kind,
+    direction: row.direction,
+    startedAt: row.started_at,
+    durationSeconds: Number(row.duration_seconds),
+    outcome: row.outcome,
+    notes: row.notes,
+    transcriptCharacters: row.transcript?.length ?? 0,
+  };
+}
 
 export interface LogCallInput {
   id?: string | undefined;
@@ -86,7 +108,7 @@ export async function listCalls(deps: ChannelDeps, conversationId: string): Prom
  */
 export async function logCall(
   deps: ChannelDeps,
-  actor: Pick<Actor, 'userId' | 'userName'>,
+  actor: Pick<Actor, 'userId' | 'userName'> & { tokenId?: string | null; ip?: string | null },
   conversationId: string,
   input: LogCallInput,
 ): Promise<LoggedCall> {
@@ -131,12 +153,23 @@ export async function logCall(
     turn_count: input.transcript ? turns.length : Number(existing?.turn_count ?? 0),
     updated_at: now,
   };
-  // Insert-or-update in one statement: two loggings of the same call at once must not collide (PostgreSQL).
-  await deps.db
-    .insertInto('call_logs')
-    .values({ id, conversation_id: conversationId, ...fields, stored_turns: 0, created_by: actor.userId, created_at: now })
-    .onConflict((conflict) => conflict.column('id').doUpdateSet(fields).where('call_logs.conversation_id', '=', conversationId))
-    .execute();
+  await deps.db.transaction().execute(async (transaction) => {
+    // Insert-or-update in one statement: two loggings of the same call at once must not collide (PostgreSQL).
+    await transaction
+      .insertInto('call_logs')
+      .values({ id, conversation_id: conversationId, ...fields, stored_turns: 0, created_by: actor.userId, created_at: now })
+      .onConflict((conflict) => conflict.column('id').doUpdateSet(fields).where('call_logs.conversation_id', '=', conversationId))
+      .execute();
+    // Logging a call again with other details changes it: audited with before and after (the transcript by size only).
+    await recordChange(transaction, { userId: actor.userId, tokenId: actor.tokenId ?? null, ip: actor.ip ?? null }, now, {
+      action: existing ? 'call.updated' : 'call.logged',
+      subjectType: 'call',
+      subjectId: id,
+      before: existing ? callAuditView(existing) : null,
+      after: callAuditView(fields),
+      details: { conversationId },
+    });
+  });
 
   const entries: LoggedCall['entries'] = [];
   const alreadyStored = Number(existing?.stored_turns ?? 0);
