@@ -10,6 +10,7 @@ import { ConversationPage } from './conversation/conversation-page';
 import { CustomerPage } from './customers/customer-page';
 import { CustomersPage } from './customers/customers-page';
 import { InboxPage } from './inbox/inbox-page';
+import { PrivacyPage } from './privacy/privacy-page';
 import { RegionalGuidancePage } from './regional/regional-guidance-page';
 import { ScriptsLibraryPage } from './scripts/scripts-library-page';
 import { AppShell } from './shell/app-shell';
@@ -31,6 +32,9 @@ export function App() {
             <Route path="/library" element={<RequireRole roles={['qa', 'admin']} what="QA and admins" />}>
               <Route index element={<Navigate to="/library/scripts" replace />} />
               <Route path="scripts" element={<ScriptsLibraryPage />} />
+            </Route>
+            <Route path="/privacy" element={<RequireRole roles={['manager', 'admin']} what="Managers and admins" />}>
+              <Route index element={<PrivacyPage />} />
             </Route>
             <Route path="/admin" element={<RequireAdmin />}>
               <Route index element={<Navigate to="/admin/users" replace />} />

@@ -6,6 +6,7 @@ import { useUsers } from '../api/use-users';
 import { useCurrentUser } from '../auth/session';
 import { capitalize, channelLabels } from '../format/labels';
 import { formatDateTime } from '../format/time';
+import { UnverifiedVisitorBadge } from '../privacy/unverified-visitor';
 import { updateConversation } from '../realtime/apply-event';
 import { TierBadge } from '../ui/badges';
 import { ErrorMessage } from '../ui/error-message';
@@ -34,7 +35,8 @@ export function ConversationHeader({ conversation }: { conversation: Conversatio
           <span>#{conversation.number}</span>
           <span>{channelLabels[conversation.channel] ?? conversation.channel}</span>
           <span>
-            {conversation.customer.name} <TierBadge tier={conversation.customer.tier} />
+            {conversation.customer.name} <TierBadge tier={conversation.customer.tier} />{' '}
+            <UnverifiedVisitorBadge conversation={conversation} />
           </span>
           <span>Started {formatDateTime(conversation.createdAt)}</span>
         </p>

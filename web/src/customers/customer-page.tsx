@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { CustomerPrivacyActions } from '../privacy/customer-privacy-actions';
 import { usePageTitle } from '../shell/use-page-title';
 import { QueryState } from '../ui/states';
 import { CustomerEditForm } from './customer-edit-form';
@@ -38,6 +39,7 @@ export function CustomerPage() {
               Edit details
             </button>
           ) : null}
+          <CustomerPrivacyActions customer={customer.data} />
         </div>
       </div>
       {editing ? <CustomerEditForm customer={customer.data} onDone={() => setEditing(false)} /> : null}

@@ -39,6 +39,7 @@ export function AppShell() {
     { to: '/inbox', label: 'Inbox' },
     { to: '/customers', label: 'Customers' },
     ...(user.role === 'qa' || user.role === 'admin' ? [{ to: '/library/scripts', label: 'Scripts' }] : []),
+    ...(user.role === 'manager' || user.role === 'admin' ? [{ to: '/privacy', label: 'Privacy' }] : []),
     ...(user.role === 'admin'
       ? [
           { to: '/admin/users', label: 'Users' },

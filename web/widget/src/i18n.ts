@@ -18,6 +18,12 @@ export interface Words {
   reconnecting: string;
   tooFast: string;
   failed: string;
+  verifyIntro: string;
+  sendCode: string;
+  code: string;
+  verify: string;
+  codeSent: string;
+  verified: string;
 }
 
 export const words: Record<Language, Words> = {
@@ -37,6 +43,12 @@ export const words: Record<Language, Words> = {
     reconnecting: 'Reconnecting…',
     tooFast: 'You are sending messages quickly; we will send this one in a moment.',
     failed: 'Something went wrong. Please try again.',
+    verifyIntro: 'Verify your e-mail address so we can see your orders and account.',
+    sendCode: 'Send me a code',
+    code: 'Code from the e-mail',
+    verify: 'Verify',
+    codeSent: 'We sent a 6-digit code to your e-mail address.',
+    verified: 'Thank you, your e-mail address is verified.',
   },
   de: {
     open: 'Chatten Sie mit uns',
@@ -54,6 +66,12 @@ export const words: Record<Language, Words> = {
     reconnecting: 'Verbindung wird wiederhergestellt…',
     tooFast: 'Sie schreiben sehr schnell; diese Nachricht senden wir gleich.',
     failed: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
+    verifyIntro: 'Bestätigen Sie Ihre E-Mail-Adresse, damit wir Ihre Bestellungen und Ihr Konto sehen können.',
+    sendCode: 'Code senden',
+    code: 'Code aus der E-Mail',
+    verify: 'Bestätigen',
+    codeSent: 'Wir haben Ihnen einen 6-stelligen Code per E-Mail geschickt.',
+    verified: 'Danke, Ihre E-Mail-Adresse ist bestätigt.',
   },
   fr: {
     open: 'Discuter avec nous',
@@ -71,6 +89,12 @@ export const words: Record<Language, Words> = {
     reconnecting: 'Reconnexion…',
     tooFast: 'Vous écrivez vite ; nous enverrons ce message dans un instant.',
     failed: 'Une erreur est survenue. Veuillez réessayer.',
+    verifyIntro: 'Vérifiez votre adresse e-mail pour que nous puissions voir vos commandes et votre compte.',
+    sendCode: 'Recevoir un code',
+    code: 'Code reçu par e-mail',
+    verify: 'Vérifier',
+    codeSent: 'Nous avons envoyé un code à 6 chiffres à votre adresse e-mail.',
+    verified: 'Merci, votre adresse e-mail est vérifiée.',
   },
   es: {
     open: 'Chatea con nosotros',
@@ -88,6 +112,12 @@ export const words: Record<Language, Words> = {
     reconnecting: 'Reconectando…',
     tooFast: 'Estás enviando mensajes muy rápido; enviaremos este en un momento.',
     failed: 'Algo salió mal. Inténtalo de nuevo.',
+    verifyIntro: 'Verifica tu correo electrónico para que podamos ver tus pedidos y tu cuenta.',
+    sendCode: 'Enviarme un código',
+    code: 'Código del correo',
+    verify: 'Verificar',
+    codeSent: 'Te hemos enviado un código de 6 dígitos por correo electrónico.',
+    verified: 'Gracias, tu correo electrónico está verificado.',
   },
   ro: {
     open: 'Scrieți-ne',
@@ -105,6 +135,12 @@ export const words: Record<Language, Words> = {
     reconnecting: 'Se reconectează…',
     tooFast: 'Trimiteți mesaje foarte repede; îl trimitem pe acesta imediat.',
     failed: 'Ceva nu a mers. Vă rugăm să încercați din nou.',
+    verifyIntro: 'Confirmați adresa de e-mail ca să vă putem vedea comenzile și contul.',
+    sendCode: 'Trimiteți-mi un cod',
+    code: 'Codul din e-mail',
+    verify: 'Confirmă',
+    codeSent: 'V-am trimis un cod de 6 cifre pe e-mail.',
+    verified: 'Mulțumim, adresa de e-mail este confirmată.',
   },
 };
 

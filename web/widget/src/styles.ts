@@ -27,6 +27,10 @@ button.send, form.start button { background: ${primary}; color: ${text}; border:
 form.start { padding: 16px; display: flex; flex-direction: column; gap: 10px; }
 form.start input { border: 1px solid #ccd; border-radius: 8px; padding: 10px; font-size: 16px; }
 label { display: flex; flex-direction: column; gap: 4px; font-size: 13px; }
+form.verify { padding: 8px 12px; border-top: 1px solid #e3e3e8; background: #fffdf5; display: flex; flex-wrap: wrap; gap: 6px; align-items: flex-end; font-size: 13px; }
+form.verify p { margin: 0; flex-basis: 100%; }
+form.verify input { border: 1px solid #ccd; border-radius: 8px; padding: 6px 8px; font-size: 16px; width: 8em; letter-spacing: 2px; }
+form.verify button { background: #fff; color: #1d1d1f; border: 1px solid ${primary}; border-radius: 8px; padding: 0 10px; min-height: 34px; cursor: pointer; }
 @media (max-width: 480px) {
   .panel { inset: 0; width: 100%; height: 100%; max-height: none; border-radius: 0; bottom: 0; ${position}: 0; }
 }

@@ -15,6 +15,8 @@ interface Stored {
   sessionId: string;
   resumeKey: string;
   token: string;
+  /** 'email' until the visitor proves the address with the e-mailed code; 'signed' or 'verified' after. */
+  verification?: string;
   /** Sent but not yet acknowledged: resent on every reconnect, so nothing typed is lost. */
   outbox: Array<{ clientId: string; body: string }>;
 }
@@ -74,6 +76,7 @@ class DefuseWidget {
     status: HTMLElement;
     typing: HTMLElement;
     body: HTMLElement;
+    verify: HTMLElement;
   };
 
   constructor(
@@ -132,9 +135,11 @@ class DefuseWidget {
     const typing = element('div', { class: 'typing', 'data-testid': 'defuse-typing' });
     const body = element('div');
     body.style.display = 'contents';
-    panel.append(header, status, log, typing, body);
+    const verify = element('div');
+    verify.style.display = 'contents';
+    panel.append(header, status, log, typing, verify, body);
     root.append(launcher, panel);
-    this.ui = { root, panel, log, status, typing, body };
+    this.ui = { root, panel, log, status, typing, body, verify };
 
     launcher.addEventListener('click', () => this.toggle(true));
     close.addEventListener('click', () => this.toggle(false));
@@ -206,11 +211,89 @@ class DefuseWidget {
     });
     input.addEventListener('input', () => this.typed());
     this.ui.body.replaceChildren(form);
+    this.showVerify();
     for (const pending of this.stored?.outbox ?? [])
       this.render(
         { id: `pending:${pending.clientId}`, kind: 'customer', body: pending.body, createdAt: '', clientId: pending.clientId },
         true,
       );
+  }
+
+  /**
+   * A visitor who only typed an e-mail address can prove it: we e-mail a 6-digit code, they type it
+   * here. Until then the helpdesk keeps their chat apart from that address's customer record.
+   */
+  private showVerify(): void {
+    if (!this.ui || this.stored?.verification !== 'email') {
+      this.ui?.verify.replaceChildren();
+      return;
+    }
+    if (this.ui.verify.firstChild) return;
+    const form = element('form', { class: 'verify', 'data-testid': 'defuse-verify' });
+    const intro = element('p', {}, this.text.verifyIntro);
+    const sendCode = element('button', { type: 'button', 'data-testid': 'defuse-send-code' }, this.text.sendCode);
+    const codeLabel = element('label', {}, this.text.code);
+    const code = element('input', {
+      inputmode: 'numeric',
+      autocomplete: 'one-time-code',
+      pattern: '[0-9]{6}',
+      maxlength: '6',
+      'data-testid': 'defuse-code',
+    });
+    codeLabel.append(code);
+    codeLabel.hidden = true;
+    const submit = element('button', { type: 'submit', 'data-testid': 'defuse-verify-button' }, this.text.verify);
+    submit.hidden = true;
+    form.append(intro, sendCode, codeLabel, submit);
+    sendCode.addEventListener('click', async () => {
+      const result = await this.post('verification', {});
+      if (!result) return;
+      intro.textContent = this.text.codeSent;
+      codeLabel.hidden = false;
+      submit.hidden = false;
+      code.focus();
+    });
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const result = await this.post('verification/confirm', { code: code.value.trim() });
+      if (!result || !this.stored) return;
+      this.stored.verification = 'verified';
+      this.save();
+      this.ui.verify.replaceChildren();
+      this.ui.status.textContent = this.text.verified;
+      // A fresh socket reads the session again on whichever node serves it.
+      const old = this.socket;
+      this.socket = null;
+      old?.close();
+      this.connect();
+    });
+    this.ui.verify.replaceChildren(form);
+  }
+
+  /** A widget endpoint that needs the session token; shows the server's words when it refuses. */
+  private async post(path: string, extra: Record<string, unknown>, retried = false): Promise<unknown | null> {
+    if (!this.stored) return null;
+    try {
+      const response = await fetch(`${this.server}/api/v1/widget/${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token: this.stored.token, ...extra }),
+      });
+      const result = (await response.json()) as { detail?: string; code?: string };
+      // An expired or replaced token: resume the session once for a fresh one and try again.
+      if (response.status === 401 && !retried && result.code?.startsWith('token-') && (await this.startSession({}))) {
+        return this.post(path, extra, true);
+      }
+      if (!response.ok) {
+        this.ui.status.textContent = result.detail ?? this.text.failed;
+        return null;
+      }
+      this.ui.status.textContent = '';
+      return result;
+    } catch {
+      this.ui.status.textContent = this.text.failed;
+      return null;
+    }
   }
 
   private async begin(): Promise<void> {
@@ -233,6 +316,7 @@ class DefuseWidget {
         token: string;
         sessionId: string;
         resumeKey: string;
+        verification?: string;
         detail?: string;
         code?: string;
       };
@@ -250,9 +334,11 @@ class DefuseWidget {
         sessionId: result.sessionId,
         resumeKey: result.resumeKey || previous?.resumeKey || '',
         token: result.token,
+        verification: result.verification ?? previous?.verification,
         outbox: previous?.outbox ?? [],
       };
       this.save();
+      this.showVerify();
       this.ui.status.textContent = '';
       return true;
     } catch {
