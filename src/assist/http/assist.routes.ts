@@ -6,6 +6,7 @@ import { idParams } from '../../platform/http/schemas.ts';
 import { playbookStepIds } from '../../playbook/index.ts';
 import { getAssist, recordPlaybookAction, reviewDraft } from '../use-cases/assist-conversation.ts';
 import type { AssistDeps } from '../use-cases/assist-deps.ts';
+import { assistResponse, playbookStateResponse, replyReviewResponse } from './responses.ts';
 
 const workers = ['agent', 'manager', 'admin'] as const;
 const maxDraftLength = 20_000;
@@ -37,6 +38,7 @@ export async function assistRoutes(app: FastifyInstance, deps: AssistDeps): Prom
         tags: ['playbook'],
         summary: 'The playbook step and checklist, guidance for now, scripts filled for this customer, regional notes',
         params: idParams,
+        response: { 200: assistResponse },
       },
     },
     async (request) => getAssist(deps, request.params.id, requireActor(request).userName),
@@ -51,6 +53,7 @@ export async function assistRoutes(app: FastifyInstance, deps: AssistDeps): Prom
         summary: 'Tick or untick a checklist item, change step, or accept or dismiss a suggestion (with a reason)',
         params: idParams,
         body: playbookAction,
+        response: { 200: playbookStateResponse },
       },
     },
     async (request) => recordPlaybookAction(deps, request.params.id, requireActor(request).userId, request.body),
@@ -68,6 +71,7 @@ export async function assistRoutes(app: FastifyInstance, deps: AssistDeps): Prom
           draft: z.string().max(maxDraftLength),
           insertedTemplate: z.string().max(maxDraftLength).optional(),
         }),
+        response: { 200: replyReviewResponse },
       },
     },
     async (request) => reviewDraft(deps, request.params.id, request.body.draft, request.body.insertedTemplate ?? null),

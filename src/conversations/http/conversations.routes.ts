@@ -12,6 +12,15 @@ import { correctAnalysis, correctableSignals, listAnalysisCorrections } from '..
 import { getConversation } from '../use-cases/get-conversation.ts';
 import { ingestInbound } from '../use-cases/ingest-inbound.ts';
 import { listConversations } from '../use-cases/list-conversations.ts';
+import {
+  conversationDetail,
+  conversationPage,
+  conversationSummaryResponse,
+  correctionCreated,
+  correctionPage,
+  ingestResponse,
+  messageResponse,
+} from './responses.ts';
 
 const workers = ['agent', 'manager', 'admin'] as const;
 const maxMessageLength = 100_000;
@@ -49,6 +58,7 @@ export async function conversationsRoutes(app: FastifyInstance, deps: Conversati
           limit: limitQuery,
           cursor: z.string().max(500).optional(),
         }),
+        response: { 200: conversationPage },
       },
     },
     async (request) => {
@@ -65,7 +75,12 @@ export async function conversationsRoutes(app: FastifyInstance, deps: Conversati
     '/customers/:id/conversations',
     {
       config: { roles: staffRoles },
-      schema: { tags: ['conversations'], summary: "A customer's conversations, newest first", params: idParams },
+      schema: {
+        tags: ['conversations'],
+        summary: "A customer's conversations, newest first",
+        params: idParams,
+        response: { 200: conversationPage },
+      },
     },
     async (request) => listConversations(deps, { customerId: request.params.id, sort: 'newest', limit: 100 }),
   );
@@ -83,6 +98,7 @@ export async function conversationsRoutes(app: FastifyInstance, deps: Conversati
           before: z.string().max(64).optional(),
           limit: z.coerce.number().int().min(1).max(500).default(200),
         }),
+        response: { 200: conversationDetail },
       },
     },
     async (request) => getConversation(deps, { id: request.params.id, ...request.query }),
@@ -102,6 +118,7 @@ export async function conversationsRoutes(app: FastifyInstance, deps: Conversati
           assigneeId: z.string().max(64).nullable().optional(),
           subject: z.string().trim().min(1).max(300).optional(),
         }),
+        response: { 200: conversationSummaryResponse },
       },
     },
     async (request) => changeConversation(deps, { ...requireActor(request), ip: request.ip }, request.params.id, request.body),
@@ -122,6 +139,7 @@ export async function conversationsRoutes(app: FastifyInstance, deps: Conversati
             .strictObject({ key: z.string().min(1).max(100), text: z.string().max(maxMessageLength) })
             .optional(),
         }),
+        response: { 201: messageResponse },
       },
     },
     async (request, reply) => {
@@ -147,6 +165,7 @@ export async function conversationsRoutes(app: FastifyInstance, deps: Conversati
           verdict: z.enum(['wrong', 'missed']),
           note: z.string().trim().max(1000).default(''),
         }),
+        response: { 201: correctionCreated },
       },
     },
     async (request, reply) =>
@@ -173,6 +192,7 @@ export async function conversationsRoutes(app: FastifyInstance, deps: Conversati
           cursor: z.string().max(64).optional(),
           messageId: z.string().max(64).optional(),
         }),
+        response: { 200: correctionPage },
       },
     },
     async (request) => listAnalysisCorrections(deps, request.query),
@@ -198,6 +218,7 @@ export async function conversationsRoutes(app: FastifyInstance, deps: Conversati
           body: z.string().min(1).max(maxMessageLength),
           receivedAt: isoDateTime.optional(),
         }),
+        response: { 200: ingestResponse.describe('A repeated externalMessageId: nothing new stored'), 201: ingestResponse },
       },
     },
     async (request, reply) => {

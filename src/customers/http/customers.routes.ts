@@ -12,6 +12,7 @@ import { importCustomersCsv, importOrdersCsv } from '../use-cases/import-csv.ts'
 import { createOrder, getOrder, listCustomerOrders, updateOrder } from '../use-cases/manage-orders.ts';
 import { createCustomer, getCustomer, updateCustomer } from '../use-cases/save-customer.ts';
 import { searchCustomers } from '../use-cases/search-customers.ts';
+import { customerPage, customerResponse, importReport, orderList, orderResponse } from './responses.ts';
 
 const editors = ['agent', 'manager', 'admin'] as const;
 const importers = ['manager', 'admin'] as const;
@@ -33,6 +34,7 @@ export async function customersRoutes(app: FastifyInstance, deps: CustomerDeps):
       schema: {
         tags: ['customers'],
         summary: 'Search customers by name, e-mail, phone or external id',
+        response: { 200: customerPage },
         querystring: z.strictObject({
           query: z.string().max(200).optional(),
           status: z.enum(customerStatuses).optional(),
@@ -47,13 +49,24 @@ export async function customersRoutes(app: FastifyInstance, deps: CustomerDeps):
 
   routes.get(
     '/customers/:id',
-    { config: { roles: staffRoles }, schema: { tags: ['customers'], summary: 'One customer', params: idParams } },
+    {
+      config: { roles: staffRoles },
+      schema: { tags: ['customers'], summary: 'One customer', params: idParams, response: { 200: customerResponse } },
+    },
     async (request) => getCustomer(deps, request.params.id),
   );
 
   routes.post(
     '/customers',
-    { config: { roles: editors }, schema: { tags: ['customers'], summary: 'Create a customer', body: customerFieldsSchema } },
+    {
+      config: { roles: editors },
+      schema: {
+        tags: ['customers'],
+        summary: 'Create a customer',
+        body: customerFieldsSchema,
+        response: { 201: customerResponse },
+      },
+    },
     async (request, reply) => {
       if (request.body.status === 'ended' && !mayChangeCustomerStatus(requireActor(request).role, 'active', 'ended')) {
         throw platformError('role-not-allowed', 'Only a manager can create a customer whose relationship has ended.');
@@ -71,6 +84,7 @@ export async function customersRoutes(app: FastifyInstance, deps: CustomerDeps):
         summary: 'Change a customer (every change is audited with before and after values)',
         params: idParams,
         body: customerPatchSchema,
+        response: { 200: customerResponse },
       },
     },
     async (request) => {
@@ -88,7 +102,7 @@ export async function customersRoutes(app: FastifyInstance, deps: CustomerDeps):
     '/customers/:id/orders',
     {
       config: { roles: staffRoles },
-      schema: { tags: ['orders'], summary: "A customer's orders, newest first", params: idParams },
+      schema: { tags: ['orders'], summary: "A customer's orders, newest first", params: idParams, response: { 200: orderList } },
     },
     async (request) => {
       await getCustomer(deps, request.params.id);
@@ -103,6 +117,7 @@ export async function customersRoutes(app: FastifyInstance, deps: CustomerDeps):
       schema: {
         tags: ['customers'],
         summary: 'Import customers from CSV (text/csv); bad rows are reported, good rows kept',
+        response: { 200: importReport },
         consumes: ['text/csv'],
       },
     },
@@ -111,13 +126,19 @@ export async function customersRoutes(app: FastifyInstance, deps: CustomerDeps):
 
   routes.post(
     '/orders',
-    { config: { roles: editors }, schema: { tags: ['orders'], summary: 'Record an order', body: orderFieldsSchema } },
+    {
+      config: { roles: editors },
+      schema: { tags: ['orders'], summary: 'Record an order', body: orderFieldsSchema, response: { 201: orderResponse } },
+    },
     async (request, reply) => reply.code(201).send(await createOrder(deps, request.body, authorOf(request))),
   );
 
   routes.get(
     '/orders/:id',
-    { config: { roles: staffRoles }, schema: { tags: ['orders'], summary: 'One order', params: idParams } },
+    {
+      config: { roles: staffRoles },
+      schema: { tags: ['orders'], summary: 'One order', params: idParams, response: { 200: orderResponse } },
+    },
     async (request) => getOrder(deps, request.params.id),
   );
 
@@ -125,7 +146,13 @@ export async function customersRoutes(app: FastifyInstance, deps: CustomerDeps):
     '/orders/:id',
     {
       config: { roles: editors },
-      schema: { tags: ['orders'], summary: 'Change an order', params: idParams, body: orderPatchSchema },
+      schema: {
+        tags: ['orders'],
+        summary: 'Change an order',
+        params: idParams,
+        body: orderPatchSchema,
+        response: { 200: orderResponse },
+      },
     },
     async (request) => updateOrder(deps, request.params.id, request.body, authorOf(request)),
   );
@@ -134,7 +161,12 @@ export async function customersRoutes(app: FastifyInstance, deps: CustomerDeps):
     '/orders/import',
     {
       config: { roles: importers },
-      schema: { tags: ['orders'], summary: 'Import orders from CSV (text/csv)', consumes: ['text/csv'] },
+      schema: {
+        tags: ['orders'],
+        summary: 'Import orders from CSV (text/csv)',
+        consumes: ['text/csv'],
+        response: { 200: importReport },
+      },
     },
     async (request) => importOrdersCsv(deps, authorOf(request), typeof request.body === 'string' ? request.body : ''),
   );

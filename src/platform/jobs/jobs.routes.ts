@@ -8,6 +8,7 @@ import type { Database } from '../db/schema.ts';
 import { defineErrors } from '../errors.ts';
 import { idParams, limitQuery } from '../http/schemas.ts';
 import { getJob, jobStatuses, listJobs, retryJobNow } from './jobs.ts';
+import { jobList, jobResponse } from './responses.ts';
 
 export const jobError = defineErrors({
   'job-not-found': 'not-found',
@@ -33,6 +34,7 @@ export async function jobsRoutes(app: FastifyInstance, deps: { db: Kysely<Databa
           type: z.string().max(100).optional(),
           limit: limitQuery,
         }),
+        response: { 200: jobList },
       },
     },
     async (request) => ({ items: await listJobs(deps.db, request.query) }),
@@ -41,7 +43,12 @@ export async function jobsRoutes(app: FastifyInstance, deps: { db: Kysely<Databa
     '/jobs/:id/retry',
     {
       config: { roles: ['admin'] },
-      schema: { tags: ['jobs'], summary: 'Run a dead or waiting job again now, with a fresh set of attempts', params: idParams },
+      schema: {
+        tags: ['jobs'],
+        summary: 'Run a dead or waiting job again now, with a fresh set of attempts',
+        params: idParams,
+        response: { 200: jobResponse },
+      },
     },
     async (request) => {
       const job = await retryJobNow(deps.db, request.params.id, deps.clock.now().toISOString());

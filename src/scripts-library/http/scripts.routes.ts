@@ -16,6 +16,7 @@ import {
   saveRegionalGuidance,
   setScriptRetired,
 } from '../use-cases/manage-scripts.ts';
+import { regionalGuidanceMap, regionalGuidanceResponse, scriptList, scriptResponse } from './responses.ts';
 
 const curators = ['qa', 'admin'] as const;
 const keyParams = z.strictObject({ key: z.string().min(1).max(100) });
@@ -70,6 +71,7 @@ export async function scriptsRoutes(app: FastifyInstance, deps: { db: Kysely<Dat
         tags: ['scripts'],
         summary: 'The script library: newest version of each script',
         querystring: z.strictObject({ includeRetired: z.enum(['true', 'false']).default('false') }),
+        response: { 200: scriptList },
       },
     },
     async (request) => ({ items: await listScripts(deps, { includeRetired: request.query.includeRetired === 'true' }) }),
@@ -78,20 +80,34 @@ export async function scriptsRoutes(app: FastifyInstance, deps: { db: Kysely<Dat
     '/scripts/:key/versions',
     {
       config: { roles: staffRoles },
-      schema: { tags: ['scripts'], summary: 'Every version of a script, newest first', params: keyParams },
+      schema: {
+        tags: ['scripts'],
+        summary: 'Every version of a script, newest first',
+        params: keyParams,
+        response: { 200: scriptList },
+      },
     },
     async (request) => ({ items: await listScriptVersions(deps, request.params.key) }),
   );
   routes.post(
     '/scripts',
-    { config: { roles: curators }, schema: { tags: ['scripts'], summary: 'Write a new script', body: scriptBody } },
+    {
+      config: { roles: curators },
+      schema: { tags: ['scripts'], summary: 'Write a new script', body: scriptBody, response: { 201: scriptResponse } },
+    },
     async (request, reply) => reply.code(201).send(await createScript(deps, authorOf(request), request.body)),
   );
   routes.put(
     '/scripts/:key',
     {
       config: { roles: curators },
-      schema: { tags: ['scripts'], summary: 'Edit a script (adds a new version)', params: keyParams, body: scriptBody },
+      schema: {
+        tags: ['scripts'],
+        summary: 'Edit a script (adds a new version)',
+        params: keyParams,
+        body: scriptBody,
+        response: { 200: scriptResponse },
+      },
     },
     async (request) => reviseScript(deps, authorOf(request), request.params.key, request.body),
   );
@@ -99,19 +115,30 @@ export async function scriptsRoutes(app: FastifyInstance, deps: { db: Kysely<Dat
     '/scripts/:key/retire',
     {
       config: { roles: curators },
-      schema: { tags: ['scripts'], summary: 'Retire a script: kept, never suggested', params: keyParams },
+      schema: {
+        tags: ['scripts'],
+        summary: 'Retire a script: kept, never suggested',
+        params: keyParams,
+        response: { 200: scriptResponse },
+      },
     },
     async (request) => setScriptRetired(deps, authorOf(request), request.params.key, true),
   );
   routes.post(
     '/scripts/:key/restore',
-    { config: { roles: curators }, schema: { tags: ['scripts'], summary: 'Bring a retired script back', params: keyParams } },
+    {
+      config: { roles: curators },
+      schema: { tags: ['scripts'], summary: 'Bring a retired script back', params: keyParams, response: { 200: scriptResponse } },
+    },
     async (request) => setScriptRetired(deps, authorOf(request), request.params.key, false),
   );
 
   routes.get(
     '/regional-guidance',
-    { config: { roles: staffRoles }, schema: { tags: ['scripts'], summary: 'Communication guidance per country' } },
+    {
+      config: { roles: staffRoles },
+      schema: { tags: ['scripts'], summary: 'Communication guidance per country', response: { 200: regionalGuidanceMap } },
+    },
     async () => ({ items: await listRegionalGuidance(deps) }),
   );
   routes.put(
@@ -123,6 +150,7 @@ export async function scriptsRoutes(app: FastifyInstance, deps: { db: Kysely<Dat
         summary: "Edit a country's communication guidance",
         params: z.strictObject({ country: z.string().regex(/^[A-Z]{2}$/) }),
         body: guidanceBody,
+        response: { 200: regionalGuidanceResponse },
       },
     },
     async (request) => {

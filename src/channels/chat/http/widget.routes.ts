@@ -9,6 +9,16 @@ import { saveWidgetSettings, widgetPositions } from '../db/widget-settings.ts';
 import { chatError } from '../domain/chat-errors.ts';
 import { normalizeOrigin } from '../domain/origins.ts';
 import { type ChatSessions, widgetLanguages } from '../use-cases/chat-sessions.ts';
+import {
+  chatSessionsResponse,
+  noContent,
+  verificationConfirmedResponse,
+  verificationSentResponse,
+  widgetAdminResponse,
+  widgetConfigResponse,
+  widgetSessionResponse,
+  widgetSettingsResponse,
+} from './responses.ts';
 import { errorFrame, type WidgetHub } from './widget-hub.ts';
 
 const workers = ['agent', 'manager', 'admin'] as const;
@@ -73,6 +83,7 @@ export async function widgetRoutes(app: FastifyInstance, { chat, hub }: WidgetRo
         tags: ['chat'],
         summary: "The widget's look and greeting (public; what widget.js reads)",
         querystring: z.strictObject({ lang: z.string().max(10).optional() }),
+        response: { 200: widgetConfigResponse },
       },
     },
     async (request) => {
@@ -106,6 +117,7 @@ export async function widgetRoutes(app: FastifyInstance, { chat, hub }: WidgetRo
           language: z.string().max(10).optional(),
           resume: z.strictObject({ sessionId: z.string().min(1).max(64), key: z.string().min(1).max(200) }).optional(),
         }),
+        response: { 201: widgetSessionResponse },
       },
     },
     async (request, reply) => {
@@ -126,6 +138,7 @@ export async function widgetRoutes(app: FastifyInstance, { chat, hub }: WidgetRo
         summary:
           'E-mail a one-time code to the address an unverified visitor gave (public; needs their widget session token). Until verified, the chat never reaches the record of whoever owns that address.',
         body: z.strictObject({ token: z.string().min(1).max(4096) }),
+        response: { 202: verificationSentResponse },
       },
     },
     async (request, reply) => {
@@ -148,6 +161,7 @@ export async function widgetRoutes(app: FastifyInstance, { chat, hub }: WidgetRo
           token: z.string().min(1).max(4096),
           code: z.string().regex(/^\d{6}$/, 'must be the 6-digit code from the e-mail'),
         }),
+        response: { 200: verificationConfirmedResponse },
       },
     },
     async (request) => {
@@ -193,7 +207,11 @@ export async function widgetRoutes(app: FastifyInstance, { chat, hub }: WidgetRo
     '/widget/settings',
     {
       config: { roles: ['admin'] },
-      schema: { tags: ['chat'], summary: "The widget's allowed origins, look and greeting, and the chat channel's health" },
+      schema: {
+        tags: ['chat'],
+        summary: "The widget's allowed origins, look and greeting, and the chat channel's health",
+        response: { 200: widgetAdminResponse },
+      },
     },
     async () => {
       const settings = await chat.settings();
@@ -214,6 +232,7 @@ export async function widgetRoutes(app: FastifyInstance, { chat, hub }: WidgetRo
         tags: ['chat'],
         summary: "Change the widget's allowed origins, colours, position and greeting",
         body: settingsBody,
+        response: { 200: widgetSettingsResponse },
       },
     },
     async (request) => {
@@ -245,6 +264,7 @@ export async function widgetRoutes(app: FastifyInstance, { chat, hub }: WidgetRo
         tags: ['chat'],
         summary: "The conversation's chat sessions: who, and how far each side has read",
         params: idParams,
+        response: { 200: chatSessionsResponse },
       },
     },
     async (request) => {
@@ -275,6 +295,7 @@ export async function widgetRoutes(app: FastifyInstance, { chat, hub }: WidgetRo
         summary: "Tell the customer's widget that an agent is typing (or stopped)",
         params: idParams,
         body: z.strictObject({ typing: z.boolean() }),
+        response: { 204: noContent },
       },
     },
     async (request, reply) => {
@@ -298,6 +319,7 @@ export async function widgetRoutes(app: FastifyInstance, { chat, hub }: WidgetRo
         summary: "Mark the chat as read by the agent up to a message (the customer's widget shows it)",
         params: idParams,
         body: z.strictObject({ messageId: z.string().min(1).max(64) }),
+        response: { 204: noContent },
       },
     },
     async (request, reply) => {

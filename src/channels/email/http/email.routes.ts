@@ -6,6 +6,7 @@ import { requireActor, staffRoles } from '../../../auth/index.ts';
 import { idParams } from '../../../platform/http/schemas.ts';
 import type { EmailDeps } from '../use-cases/email-deps.ts';
 import { conversationEmailStatus, emailOfMessage, loadAttachment } from '../use-cases/email-status.ts';
+import { attachmentDownload, emailMessageResponse, emailSettingsResponse, emailStatusResponse } from './responses.ts';
 
 const settingsBody = z.strictObject({
   supportAddresses: z.array(z.string().trim().min(3).max(254)).max(50).optional(),
@@ -44,6 +45,7 @@ export async function emailHttpRoutes(app: FastifyInstance, deps: EmailDeps): Pr
       schema: {
         tags: ['email'],
         summary: 'E-mail channel settings (secrets only as "set"/"not set") and health: last mail received and sent, last error',
+        response: { 200: emailSettingsResponse },
       },
     },
     async () => deps.settings.view(),
@@ -57,6 +59,7 @@ export async function emailHttpRoutes(app: FastifyInstance, deps: EmailDeps): Pr
         tags: ['email'],
         summary: 'Change support addresses, sender name, outbound SMTP and IMAP credentials (stored encrypted)',
         body: settingsBody,
+        response: { 200: emailSettingsResponse },
       },
     },
     async (request) => deps.settings.update(request.body, { ...auditAuthorOf(request), userId: requireActor(request).userId }),
@@ -70,6 +73,7 @@ export async function emailHttpRoutes(app: FastifyInstance, deps: EmailDeps): Pr
         tags: ['email'],
         summary: "Delivery status of a conversation's e-mail (queued, sent, failed, bounced), classifications and attachments",
         params: idParams,
+        response: { 200: emailStatusResponse },
       },
     },
     async (request) => conversationEmailStatus(deps.db, request.params.id),
@@ -83,6 +87,7 @@ export async function emailHttpRoutes(app: FastifyInstance, deps: EmailDeps): Pr
         tags: ['email'],
         summary: 'The whole e-mail behind a timeline message: full text with quoted history, sanitised HTML, attachments',
         params: idParams,
+        response: { 200: emailMessageResponse },
       },
     },
     async (request) => emailOfMessage(deps.db, request.params.id),
@@ -92,7 +97,12 @@ export async function emailHttpRoutes(app: FastifyInstance, deps: EmailDeps): Pr
     '/email/attachments/:id',
     {
       config: { roles: staffRoles },
-      schema: { tags: ['email'], summary: 'Download an attachment (always as a download, never rendered)', params: idParams },
+      schema: {
+        tags: ['email'],
+        summary: 'Download an attachment (always as a download, never rendered)',
+        params: idParams,
+        response: { 200: attachmentDownload },
+      },
     },
     async (request, reply) => {
       const attachment = await loadAttachment(deps.db, request.params.id);
