@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor, staffRoles } from '../../../auth/index.ts';
 import { idParams, isoDateTime } from '../../../platform/http/schemas.ts';
-import { callListResponse, loggedCallResponse } from './responses.ts';
 import type { ChannelDeps } from '../../channel-deps.ts';
 import { callDirections, callKinds, callOutcomes } from '../domain/call.ts';
 import { transcriptFormats } from '../domain/transcript.ts';
