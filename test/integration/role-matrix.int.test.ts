@@ -96,6 +96,7 @@ for (const dialect of testDialects)
           'GET /api/v1/tokens',
           'POST /api/v1/tokens',
           'GET /api/v1/audit',
+          'GET /api/v1/audit.csv',
         ]),
       );
     });
