@@ -17,6 +17,7 @@ import {
   updateAuthSettings,
 } from '../use-cases/two-factor.ts';
 import { requireActor, sessionCookieName } from './auth-guard.ts';
+import { authSettingsSchema, ownSessionSchema, signedInSchema, userSchema } from './auth-schemas.ts';
 
 export interface AuthRoutesOptions {
   deps: AuthDeps;
@@ -60,6 +61,7 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
           password: z.string().min(1).max(maxPasswordLength),
           code: codeSchema.optional(),
         }),
+        response: { 200: signedInSchema },
       },
     },
     async (request, reply) => {
@@ -93,7 +95,10 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
 
   routes.get(
     '/auth/me',
-    { config: enrolling, schema: { tags: ['auth'], summary: 'The signed-in user and the CSRF token' } },
+    {
+      config: enrolling,
+      schema: { tags: ['auth'], summary: 'The signed-in user and the CSRF token', response: { 200: signedInSchema } },
+    },
     async (request) => {
       const actor = requireActor(request);
       return {
@@ -106,7 +111,14 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
 
   routes.get(
     '/auth/sessions',
-    { config: { roles: staffRoles }, schema: { tags: ['auth'], summary: 'My sessions (the current one is marked)' } },
+    {
+      config: { roles: staffRoles },
+      schema: {
+        tags: ['auth'],
+        summary: 'My sessions (the current one is marked)',
+        response: { 200: z.object({ items: z.array(ownSessionSchema) }) },
+      },
+    },
     async (request) => ({ items: await listOwnSessions(deps, requireActor(request)) }),
   );
 
@@ -125,7 +137,14 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
 
   routes.delete(
     '/auth/sessions',
-    { config: { roles: staffRoles }, schema: { tags: ['auth'], summary: 'End all my sessions except this one' } },
+    {
+      config: { roles: staffRoles },
+      schema: {
+        tags: ['auth'],
+        summary: 'End all my sessions except this one',
+        response: { 200: z.object({ ended: z.number().int() }) },
+      },
+    },
     async (request) => endOtherSessions(deps, requireActor(request), request.ip),
   );
 
@@ -140,6 +159,7 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
           currentPassword: z.string().min(1).max(maxPasswordLength),
           newPassword: z.string().min(1).max(maxPasswordLength),
         }),
+        response: { 200: z.object({ endedSessions: z.number().int() }) },
       },
     },
     async (request, reply) => {
@@ -156,7 +176,11 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
     '/auth/two-factor/enrolment',
     {
       config: enrolling,
-      schema: { tags: ['auth'], summary: 'Start TOTP enrolment: the secret and otpauth:// URI, shown once' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Start TOTP enrolment: the secret and otpauth:// URI, shown once',
+        response: { 201: z.object({ secret: z.string(), uri: z.string() }) },
+      },
     },
     async (request, reply) => reply.code(201).send(await startTwoFactorEnrolment(deps, requireActor(request))),
   );
@@ -169,6 +193,7 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
         tags: ['auth'],
         summary: 'Confirm TOTP enrolment with a code from the app; sign-in then asks for a code',
         body: z.strictObject({ code: codeSchema }),
+        response: { 200: z.object({ user: userSchema }) },
       },
     },
     async (request, reply) => {
@@ -182,7 +207,12 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
     '/auth/two-factor/disable',
     {
       config: { roles: staffRoles },
-      schema: { tags: ['auth'], summary: 'Turn TOTP off with a current code', body: z.strictObject({ code: codeSchema }) },
+      schema: {
+        tags: ['auth'],
+        summary: 'Turn TOTP off with a current code',
+        body: z.strictObject({ code: codeSchema }),
+        response: { 200: z.object({ user: userSchema }) },
+      },
     },
     async (request) => {
       const actor = requireActor(request);
@@ -193,7 +223,14 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
 
   routes.get(
     '/auth/settings',
-    { config: { roles: ['admin'] }, schema: { tags: ['auth'], summary: 'Sign-in settings (second factor requirement)' } },
+    {
+      config: { roles: ['admin'] },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign-in settings (second factor requirement)',
+        response: { 200: authSettingsSchema },
+      },
+    },
     async () => getAuthSettings(deps.db),
   );
 
@@ -205,6 +242,7 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
         tags: ['auth'],
         summary: 'Require a second factor for admins and managers',
         body: z.strictObject({ requireTwoFactorForPrivileged: z.boolean() }),
+        response: { 200: authSettingsSchema },
       },
     },
     async (request) => updateAuthSettings(deps, requireActor(request), request.body, request.ip),

@@ -6,15 +6,21 @@ import { roles } from '../domain/roles.ts';
 import type { AuthDeps } from '../use-cases/auth-deps.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from '../use-cases/manage-api-tokens.ts';
 import { requireActor } from './auth-guard.ts';
+import { apiTokenSchema } from './auth-schemas.ts';
 
 const adminOnly = ['admin'] as const;
 
 export async function tokensRoutes(app: FastifyInstance, deps: AuthDeps): Promise<void> {
   const routes = app.withTypeProvider<ZodTypeProvider>();
 
-  routes.get('/tokens', { config: { roles: adminOnly }, schema: { tags: ['tokens'], summary: 'List API tokens' } }, async () => ({
-    items: await listApiTokens(deps),
-  }));
+  routes.get(
+    '/tokens',
+    {
+      config: { roles: adminOnly },
+      schema: { tags: ['tokens'], summary: 'List API tokens', response: { 200: z.object({ items: z.array(apiTokenSchema) }) } },
+    },
+    async () => ({ items: await listApiTokens(deps) }),
+  );
 
   routes.post(
     '/tokens',
@@ -29,6 +35,7 @@ export async function tokensRoutes(app: FastifyInstance, deps: AuthDeps): Promis
           /** When the token stops working (omit or null: never). */
           expiresAt: isoDateTime.nullable().optional(),
         }),
+        response: { 201: z.object({ token: apiTokenSchema, secret: z.string() }) },
       },
     },
     async (request, reply) => {
@@ -39,7 +46,10 @@ export async function tokensRoutes(app: FastifyInstance, deps: AuthDeps): Promis
 
   routes.delete(
     '/tokens/:id',
-    { config: { roles: adminOnly }, schema: { tags: ['tokens'], summary: 'Revoke an API token', params: idParams } },
+    {
+      config: { roles: adminOnly },
+      schema: { tags: ['tokens'], summary: 'Revoke an API token', params: idParams },
+    },
     async (request, reply) => {
       await revokeApiToken(deps, requireActor(request), request.params.id, request.ip);
       return reply.code(204).send();

@@ -6,6 +6,7 @@ import { roles, staffRoles } from '../domain/roles.ts';
 import type { AuthDeps } from '../use-cases/auth-deps.ts';
 import { createUser, listUsers, updateUser } from '../use-cases/manage-users.ts';
 import { requireActor } from './auth-guard.ts';
+import { userSchema } from './auth-schemas.ts';
 
 const adminOnly = ['admin'] as const;
 
@@ -14,7 +15,14 @@ export async function usersRoutes(app: FastifyInstance, deps: AuthDeps): Promise
 
   routes.get(
     '/users',
-    { config: { roles: staffRoles }, schema: { tags: ['users'], summary: 'List users (to pick an assignee)' } },
+    {
+      config: { roles: staffRoles },
+      schema: {
+        tags: ['users'],
+        summary: 'List users (to pick an assignee)',
+        response: { 200: z.object({ items: z.array(userSchema) }) },
+      },
+    },
     async () => ({ items: await listUsers(deps) }),
   );
 
@@ -32,6 +40,7 @@ export async function usersRoutes(app: FastifyInstance, deps: AuthDeps): Promise
           password: z.string().min(1).max(200),
           approvalLimit: moneySchema.optional(),
         }),
+        response: { 201: userSchema },
       },
     },
     async (request, reply) => {
@@ -57,6 +66,7 @@ export async function usersRoutes(app: FastifyInstance, deps: AuthDeps): Promise
           password: z.string().min(1).max(200).optional(),
           resetTwoFactor: z.literal(true).optional(),
         }),
+        response: { 200: userSchema },
       },
     },
     async (request) => updateUser(deps, requireActor(request), request.params.id, request.body, request.ip),
