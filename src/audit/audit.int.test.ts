@@ -202,6 +202,18 @@ for (const dialect of testDialects) {
       });
     });
 
+    it("an agent steering the case's playbook: the step before and after, with the reason", async () => {
+      await call(agent, 'POST', `/api/v1/conversations/${conversationId}/playbook`, {
+        type: 'step-changed-by-hand',
+        to: 'escalate',
+        reason: 'Needs a manager for the refund',
+      });
+      const row = await latest('playbook.step-changed-by-hand', conversationId);
+      expect(row.changes.step?.to).toBe('escalate');
+      expect(row.changes.step?.from).not.toBe('escalate');
+      expect(row.details).toMatchObject({ to: 'escalate', reason: 'Needs a manager for the refund' });
+    });
+
     it('label correction', async () => {
       const detail = await test.app.inject({
         method: 'GET',

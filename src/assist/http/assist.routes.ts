@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { auditAuthorOf } from '../../audit/index.ts';
 import { requireActor, staffRoles } from '../../auth/index.ts';
 import { idParams } from '../../platform/http/schemas.ts';
 import { playbookStepIds } from '../../playbook/index.ts';
@@ -56,7 +57,13 @@ export async function assistRoutes(app: FastifyInstance, deps: AssistDeps): Prom
         response: { 200: playbookStateResponse },
       },
     },
-    async (request) => recordPlaybookAction(deps, request.params.id, requireActor(request).userId, request.body),
+    async (request) =>
+      recordPlaybookAction(
+        deps,
+        request.params.id,
+        { ...auditAuthorOf(request), userId: requireActor(request).userId },
+        request.body,
+      ),
   );
 
   routes.post(

@@ -1,3 +1,4 @@
+import { type AuditAuthor, recordAudit } from '../../audit/index.ts';
 import { type ReplyContext, type ReplyReview, reviewReply, suggestedDeadline } from '../../coach/index.ts';
 import type { InsertedTemplate, SentReplyReview } from '../../conversations/index.ts';
 import { platformError } from '../../platform/errors.ts';
@@ -116,19 +117,36 @@ export async function getAssist(deps: AssistDeps, conversationId: string, agentN
 export async function recordPlaybookAction(
   deps: AssistDeps,
   conversationId: string,
-  userId: string,
+  author: AuditAuthor & { userId: string },
   action: ManualAction,
 ): Promise<PlaybookState> {
+  const userId = author.userId;
   const file = await loadCase(deps, conversationId);
   const at = deps.clock.now().toISOString();
   const event = withAuthor({ action, at, userId }) as PlaybookEvent;
   const problem = playbookEventProblem(file.playbook, event);
   if (problem) throw platformError('validation-failed', problem, [{ field: 'body', message: problem }]);
-  await deps.db
-    .insertInto('playbook_actions')
-    .values({ id: newId(), conversation_id: conversationId, action: JSON.stringify(action), user_id: userId, at })
-    .execute();
-  return playbookReducer(file.playbook, event);
+  const next = playbookReducer(file.playbook, event);
+  await deps.db.transaction().execute(async (transaction) => {
+    await transaction
+      .insertInto('playbook_actions')
+      .values({ id: newId(), conversation_id: conversationId, action: JSON.stringify(action), user_id: userId, at })
+      .execute();
+    // The agent's own steering of the case: the step before and after, and what was ticked or decided.
+    const { type, ...fields } = action;
+    await recordAudit(transaction, {
+      at,
+      actorUserId: userId,
+      actorTokenId: author.tokenId ?? null,
+      action: `playbook.${type}`,
+      subjectType: 'conversation',
+      subjectId: conversationId,
+      ...(next.step !== file.playbook.step ? { changes: { step: { from: file.playbook.step, to: next.step } } } : {}),
+      details: fields,
+      ip: author.ip ?? null,
+    });
+  });
+  return next;
 }
 
 /** The live check as the agent types: findings with spans and better words, strengths, rubric. */

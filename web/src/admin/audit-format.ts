@@ -34,6 +34,11 @@ const actionLabels: Record<string, string> = {
   'job.retried': 'Job retried',
   'call.logged': 'Call logged',
   'call.updated': 'Call log changed',
+  'playbook.step-changed-by-hand': 'Playbook step changed',
+  'playbook.item-ticked-by-hand': 'Checklist item ticked',
+  'playbook.item-unticked-by-hand': 'Checklist item unticked',
+  'playbook.suggestion-dismissed': 'Suggestion dismissed',
+  'playbook.suggestion-accepted': 'Suggestion accepted',
 };
 
 export const knownAuditActions = Object.keys(actionLabels);
