@@ -43,7 +43,9 @@ for (const dialect of testDialects) {
     const setRole = (userId: string, role: string) =>
       test.app.inject({ method: 'PATCH', url: `/api/v1/users/${userId}`, headers: admin.headers, payload: { role } });
 
-    async function auditActions(subjectId: string): Promise<{ action: string; details: Record<string, unknown> }[]> {
+    async function auditActions(
+      subjectId: string,
+    ): Promise<{ action: string; details: Record<string, unknown>; changes: Record<string, unknown> }[]> {
       const response = await test.app.inject({
         method: 'GET',
         url: `/api/v1/audit?subjectId=${subjectId}`,
@@ -109,8 +111,11 @@ for (const dialect of testDialects) {
       expectProblem(await test.app.inject({ method: 'GET', url: '/api/v1/audit', headers: adminToken }), 401, 'not-signed-in');
       const after = await test.app.inject({ method: 'GET', url: '/api/v1/tokens', headers: admin.headers });
       expect(after.json().items.find((token: { id: string }) => token.id === adminToken.id).status).toBe('suspended');
-      const actions = (await auditActions(creatorId)).map((item) => item.action);
-      expect(actions.filter((action) => action === 'user.role-changed')).toHaveLength(3);
+      const roleChanges = (await auditActions(creatorId)).filter((item) => item.action === 'user.role-changed');
+      expect(roleChanges.map((item) => item.changes)).toEqual(
+        expect.arrayContaining([{ role: { from: 'admin', to: 'manager' } }, { role: { from: 'manager', to: 'qa' } }]),
+      );
+      expect(roleChanges).toHaveLength(3);
     });
 
     it('an expiring token works until its expiry and is refused from then on; its last use is listed', async () => {
@@ -314,7 +319,9 @@ for (const dialect of testDialects) {
       const audit = await auditActions(userId);
       const resetEntry = audit.find((item) => item.action === 'user.password-reset');
       expect(resetEntry?.details).toEqual({ endedSessions: 1 });
-      expect(audit.find((item) => item.action === 'user.renamed')?.details).toEqual({ from: 'reset', to: 'Reset Person' });
+      expect(audit.find((item) => item.action === 'user.renamed')?.changes).toEqual({
+        name: { from: 'reset', to: 'Reset Person' },
+      });
       expect(JSON.stringify(audit)).not.toContain('a fresh temporary phrase');
     });
 
@@ -463,7 +470,10 @@ for (const dialect of testDialects) {
         url: '/api/v1/audit?action=auth.settings-changed',
         headers: admin.headers,
       });
-      expect(audit.json().items).toHaveLength(2);
+      expect(audit.json().items.map((item: { changes: unknown }) => item.changes)).toEqual([
+        { requireTwoFactorForPrivileged: { from: true, to: false } },
+        { requireTwoFactorForPrivileged: { from: false, to: true } },
+      ]);
     });
   });
 

@@ -145,7 +145,11 @@ export async function updateUser(
       })
       .where('id', '=', id)
       .execute();
-    const audit = (action: Parameters<typeof recordAudit>[1]['action'], details: Record<string, unknown>) =>
+    const audit = (
+      action: Parameters<typeof recordAudit>[1]['action'],
+      details: Record<string, unknown>,
+      changes?: Record<string, { from: unknown; to: unknown }>,
+    ) =>
       recordAudit(transaction, {
         at: now,
         actorUserId: actor.userId,
@@ -154,19 +158,20 @@ export async function updateUser(
         subjectType: 'user',
         subjectId: id,
         details,
+        ...(changes ? { changes } : {}),
         ip,
       });
     if (input.name !== undefined && input.name.trim() !== before.name) {
-      await audit('user.renamed', { from: before.name, to: input.name.trim() });
+      await audit('user.renamed', {}, { name: { from: before.name, to: input.name.trim() } });
     }
     const roleChanged = input.role !== undefined && input.role !== before.role;
-    if (roleChanged) await audit('user.role-changed', { from: before.role, to: input.role });
+    if (roleChanged) await audit('user.role-changed', {}, { role: { from: before.role, to: input.role } });
     if (
       input.approvalLimit !== undefined &&
       (input.approvalLimit.amountMinor !== before.approvalLimit.amountMinor ||
         input.approvalLimit.currency !== before.approvalLimit.currency)
     ) {
-      await audit('user.approval-limit-changed', { from: before.approvalLimit, to: input.approvalLimit });
+      await audit('user.approval-limit-changed', {}, { approvalLimit: { from: before.approvalLimit, to: input.approvalLimit } });
     }
     if (input.active === false && before.active) {
       // Deactivation takes effect at once: sessions are deleted, tokens fail the active-user check.

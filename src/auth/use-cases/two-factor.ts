@@ -55,7 +55,7 @@ export async function updateAuthSettings(
         action: 'auth.settings-changed',
         subjectType: 'auth-settings',
         subjectId: settingsId,
-        details: {
+        changes: {
           requireTwoFactorForPrivileged: { from: before.requireTwoFactorForPrivileged, to: input.requireTwoFactorForPrivileged },
         },
         ip,

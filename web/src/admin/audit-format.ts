@@ -13,6 +13,15 @@ const actionLabels: Record<string, string> = {
   'user.reactivated': 'User reactivated',
   'token.created': 'API token created',
   'token.revoked': 'API token revoked',
+  'user.renamed': 'User renamed',
+  'user.password-reset': 'Password reset by an admin',
+  'user.password-changed': 'Password changed',
+  'user.two-factor-enabled': 'Two-factor sign-in turned on',
+  'user.two-factor-disabled': 'Two-factor sign-in turned off',
+  'user.two-factor-reset': 'Two-factor sign-in removed by an admin',
+  'auth.session-ended': 'Session ended',
+  'auth.sessions-ended': 'Other sessions ended',
+  'auth.settings-changed': 'Sign-in settings changed',
   'customer.created': 'Customer created',
   'customer.updated': 'Customer changed',
   'customer.status-changed': 'Customer status changed',
@@ -54,6 +63,7 @@ export const auditSubjectTypes = [
   'settings',
   'user',
   'api-token',
+  'auth-settings',
   'job',
 ] as const;
 
