@@ -403,8 +403,15 @@ export async function loadCustomerRelated(db: Kysely<Database>, customerId: stri
   };
 }
 
-/** The ids audit entries about this person are filed under: the customer, their orders and their cases. */
+/**
+ * The ids audit entries about this person are filed under: the customer, their orders, their cases
+ * and the calls logged on them. (A new audited record that carries personal data belongs here.)
+ */
 export async function auditSubjectIdsOf(db: Kysely<Database>, customerId: string, conversationIds: string[]): Promise<string[]> {
   const orders = await db.selectFrom('orders').select('id').where('customer_id', '=', customerId).execute();
-  return [customerId, ...orders.map((order) => order.id), ...conversationIds];
+  const calls =
+    conversationIds.length === 0
+      ? []
+      : await db.selectFrom('call_logs').select('id').where('conversation_id', 'in', conversationIds).execute();
+  return [customerId, ...orders.map((order) => order.id), ...conversationIds, ...calls.map((call) => call.id)];
 }

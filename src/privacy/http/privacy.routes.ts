@@ -76,6 +76,7 @@ export async function privacyRoutes(app: FastifyInstance, deps: PrivacyDeps): Pr
         summary: 'The same export as a readable HTML page (every value escaped, no script). Audited.',
         params: idParams,
         produces: ['text/html'],
+        response: { 200: z.string().describe('An HTML document (text/html; charset=utf-8)') },
       },
     },
     async (request, reply) => {
