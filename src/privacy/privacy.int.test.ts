@@ -161,6 +161,13 @@ for (const dialect of testDialects) {
         },
       });
       expect(call.statusCode, call.body).toBe(201);
+      const step = await test.app.inject({
+        method: 'POST',
+        url: `/api/v1/conversations/${conversationId}/playbook`,
+        headers: agent.headers,
+        payload: { type: 'step-changed-by-hand', to: 'listen', reason: 'Zelda asked twice about Strada Lunga 5' },
+      });
+      expect(step.statusCode, step.body).toBe(200);
       const chat = await test.app.inject({
         method: 'POST',
         url: '/api/v1/widget/sessions',

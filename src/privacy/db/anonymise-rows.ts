@@ -109,6 +109,21 @@ export async function anonymiseConversations(
       .where('conversation_id', 'in', todo)
       .execute();
     await db.updateTable('analysis_corrections').set({ note: '' }).where('conversation_id', 'in', todo).execute();
+    // An agent's reason for a playbook step (free text) may quote the customer.
+    const actions = await db
+      .selectFrom('playbook_actions')
+      .select(['id', 'action'])
+      .where('conversation_id', 'in', todo)
+      .execute();
+    for (const row of actions) {
+      const action = parseJsonColumn<Record<string, unknown> | null>(row.action, null);
+      if (!action || typeof action.reason !== 'string') continue;
+      await db
+        .updateTable('playbook_actions')
+        .set({ action: JSON.stringify({ ...action, reason: erasedText }) })
+        .where('id', '=', row.id)
+        .execute();
+    }
     const emails = await db.selectFrom('email_messages').select('id').where('conversation_id', 'in', todo).execute();
     await anonymiseEmailRecords(
       db,
