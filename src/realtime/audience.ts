@@ -14,7 +14,14 @@ export type Viewer =
  * messages for the socket and token layers, shown to nobody.
  */
 export function mayReceive(viewer: Viewer, event: DefuseEvent): boolean {
-  if (event.type === 'user.deactivated' || event.type === 'user.access-changed' || event.type === 'token.revoked') return false;
+  if (
+    event.type === 'user.deactivated' ||
+    event.type === 'user.access-changed' ||
+    event.type === 'sessions.ended' ||
+    event.type === 'token.revoked'
+  ) {
+    return false;
+  }
   // Managers step in when a customer turns abusive; the agent sees the banner in the conversation.
   if (event.type === 'abuse.detected') return viewer.kind === 'staff' && (viewer.role === 'manager' || viewer.role === 'admin');
   if (viewer.kind === 'staff') return true;

@@ -31,11 +31,22 @@ function originHost(origin: string): string | null {
 export async function eventsRoutes(app: FastifyInstance, { bus, db, clock }: EventsRoutesOptions): Promise<void> {
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const sockets = new Map<WebSocket, Viewer & { kind: 'staff' }>();
+  // The cookie session each socket was opened from (null for an API token), so ending a session closes its sockets.
+  const socketSessions = new Map<WebSocket, string | null>();
 
   const unsubscribe = bus.subscribe((event) => {
     if (event.type === 'token.revoked') return;
     if (event.type === 'user.deactivated') {
       for (const [socket, viewer] of sockets) if (viewer.userId === event.userId) socket.close(closeSignedOut, 'deactivated');
+      return;
+    }
+    if (event.type === 'sessions.ended') {
+      for (const [socket, viewer] of sockets) {
+        const session = socketSessions.get(socket);
+        if (viewer.userId !== event.userId || !session) continue;
+        const ended = event.sessionId ? session === event.sessionId : session !== event.except;
+        if (ended) socket.close(closeSignedOut, 'session ended');
+      }
       return;
     }
     if (event.type === 'user.access-changed') {
@@ -101,6 +112,7 @@ export async function eventsRoutes(app: FastifyInstance, { bus, db, clock }: Eve
         return;
       }
       sockets.set(socket, { kind: 'staff', userId: actor.userId, role: actor.role });
+      socketSessions.set(socket, actor.sessionId);
       socket.on('message', (data) => {
         try {
           const parsed = JSON.parse(String(data)) as { type?: unknown };
@@ -109,7 +121,10 @@ export async function eventsRoutes(app: FastifyInstance, { bus, db, clock }: Eve
           socket.send(JSON.stringify({ type: 'error', detail: 'Frames must be JSON.' }));
         }
       });
-      socket.on('close', () => sockets.delete(socket));
+      socket.on('close', () => {
+        sockets.delete(socket);
+        socketSessions.delete(socket);
+      });
       socket.send(JSON.stringify({ type: 'ready', userId: actor.userId }));
     },
   );

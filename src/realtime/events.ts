@@ -13,6 +13,11 @@ export type DefuseEvent =
   | { type: 'user.deactivated'; userId: string }
   /** The user's role changed: every node forgets the API tokens they created that it remembers. */
   | { type: 'user.access-changed'; userId: string }
+  /**
+   * Sessions were ended (signed out elsewhere, password changed or reset): every node closes their
+   * sockets. `sessionId` names one session; without it, all of the user's sessions but `except`.
+   */
+  | { type: 'sessions.ended'; userId: string; sessionId?: string; except?: string | null }
   /** Makes every node forget a revoked API token it may have remembered. */
   | { type: 'token.revoked'; tokenId: string }
   /** Chat: the customer (in the widget) or an agent is typing in a conversation. Never stored. */

@@ -185,10 +185,11 @@ export async function updateUser(
       await audit('user.password-reset', { endedSessions: Number(ended.numDeletedRows) });
     }
     if (input.resetTwoFactor && row.totp_secret !== null) await audit('user.two-factor-reset', {});
-    return { deactivated: input.active === false && before.active, roleChanged };
+    return { deactivated: input.active === false && before.active, roleChanged, passwordReset: passwordHash !== undefined };
   });
   if (outcome.deactivated) await deps.events.publish({ type: 'user.deactivated', userId: id });
   // Tokens this user created are bounded by their role: every node re-checks them at once.
   else if (outcome.roleChanged) await deps.events.publish({ type: 'user.access-changed', userId: id });
+  if (outcome.passwordReset) await deps.events.publish({ type: 'sessions.ended', userId: id, except: null });
   return getUser(deps, id);
 }

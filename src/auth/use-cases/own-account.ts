@@ -54,12 +54,13 @@ export async function endOwnSession(deps: AuthDeps, actor: Actor, id: string, ip
       ip,
     });
   });
+  await deps.events.publish({ type: 'sessions.ended', userId: actor.userId, sessionId: match.id });
   return { current: match.id === actor.sessionId };
 }
 
 /** Ends every session of the actor but the one making the request. */
 export async function endOtherSessions(deps: AuthDeps, actor: Actor, ip: string | null): Promise<{ ended: number }> {
-  return deps.db.transaction().execute(async (transaction) => {
+  const result = await deps.db.transaction().execute(async (transaction) => {
     let query = transaction.deleteFrom('sessions').where('user_id', '=', actor.userId);
     if (actor.sessionId) query = query.where('id', '!=', actor.sessionId);
     const result = await query.executeTakeFirst();
@@ -76,6 +77,9 @@ export async function endOtherSessions(deps: AuthDeps, actor: Actor, ip: string 
     });
     return { ended };
   });
+  // Their open screens close at once on every node.
+  await deps.events.publish({ type: 'sessions.ended', userId: actor.userId, except: actor.sessionId });
+  return result;
 }
 
 /**
@@ -108,7 +112,7 @@ export async function changeOwnPassword(
   }
   const passwordHash = await hashPassword(input.newPassword);
   const now = deps.clock.now().toISOString();
-  return deps.db.transaction().execute(async (transaction) => {
+  const result = await deps.db.transaction().execute(async (transaction) => {
     await transaction
       .updateTable('users')
       .set({ password_hash: passwordHash, password_changed_at: now, updated_at: now })
@@ -129,4 +133,6 @@ export async function changeOwnPassword(
     });
     return { endedSessions: ended };
   });
+  await deps.events.publish({ type: 'sessions.ended', userId: actor.userId, except: actor.sessionId });
+  return result;
 }

@@ -16,4 +16,5 @@ export async function signOut(deps: AuthDeps, actor: Actor, ip: string | null): 
       ip,
     });
   });
+  await deps.events.publish({ type: 'sessions.ended', userId: actor.userId, sessionId });
 }
