@@ -356,6 +356,27 @@ for (const dialect of testDialects) {
       expect(twice.json().code).toBe('customer-already-erased');
     });
 
+    it('accepts one of two simultaneous proposals for the same customer and refuses the other with 409', async () => {
+      const created = await test.app.inject({
+        method: 'POST',
+        url: '/api/v1/customers',
+        headers: manager.headers,
+        payload: { name: 'Twice Proposed', emails: ['twice@example.com'] },
+      });
+      const id = created.json().id;
+      const propose = (headers: Record<string, string>) =>
+        test.app.inject({
+          method: 'POST',
+          url: `/api/v1/customers/${id}/erasure`,
+          headers,
+          payload: { reason: 'asked to be forgotten' },
+        });
+      const results = await Promise.all([propose(manager.headers), propose(admin.headers), propose(manager.headers)]);
+      expect(results.map((result) => result.statusCode).sort()).toEqual([201, 409, 409]);
+      const pending = await test.app.inject({ url: '/api/v1/erasure-requests', headers: admin.headers });
+      expect(pending.json().items.filter((item: { customerId: string }) => item.customerId === id)).toHaveLength(1);
+    });
+
     it('lets a second person reject a request, which changes nothing but the audit trail', async () => {
       const created = await test.app.inject({
         method: 'POST',

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, PostgresAdapter } from 'kysely';
 import { type AuditAction, recordAudit } from '../../audit/index.ts';
 import { getCustomer } from '../../customers/index.ts';
 import type { Database } from '../../platform/db/schema.ts';
@@ -95,6 +95,11 @@ export async function proposeErasure(
   const id = newId();
   const now = deps.clock.now().toISOString();
   await deps.db.transaction().execute(async (transaction) => {
+    // Two proposals for one customer at the same moment: PostgreSQL serialises them on the customer
+    // row (SQLite has one writer already), so the second sees the first and is refused.
+    if (transaction.getExecutor().adapter instanceof PostgresAdapter) {
+      await transaction.selectFrom('customers').select('id').where('id', '=', customerId).forUpdate().execute();
+    }
     const earlier = await transaction
       .selectFrom('erasure_requests')
       .select(['status'])
