@@ -6,6 +6,7 @@ import type { Database } from '../platform/db/schema.ts';
 import { isoDateTime, limitQuery } from '../platform/http/schemas.ts';
 import { auditCsv } from './audit-csv.ts';
 import { type AuditItem, type ListAuditInput, listAudit } from './list-audit.ts';
+import { auditCsvResponse, auditPageSchema } from './responses.ts';
 
 const filters = {
   action: z.string().max(100).optional(),
@@ -33,6 +34,7 @@ export async function auditRoutes(app: FastifyInstance, db: Kysely<Database>): P
         summary:
           'Read the audit log, newest first: filter by actor, action (`customer.*` for a family), subject and date range; keyset-paged',
         querystring: z.strictObject({ ...filters, limit: limitQuery, cursor: z.string().max(64).optional() }),
+        response: { 200: auditPageSchema },
       },
     },
     async (request) => listAudit(db, request.query),
@@ -47,6 +49,7 @@ export async function auditRoutes(app: FastifyInstance, db: Kysely<Database>): P
         summary: `The audit log as CSV with the same filters (newest first, at most ${maxCsvRows} rows); cells are safe to open in a spreadsheet`,
         querystring: z.strictObject(filters),
         produces: ['text/csv'],
+        response: { 200: auditCsvResponse },
       },
     },
     async (request, reply) => {
