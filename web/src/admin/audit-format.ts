@@ -48,6 +48,12 @@ const actionLabels: Record<string, string> = {
   'playbook.item-unticked-by-hand': 'Checklist item unticked',
   'playbook.suggestion-dismissed': 'Suggestion dismissed',
   'playbook.suggestion-accepted': 'Suggestion accepted',
+  'customer.exported': 'Customer data exported',
+  'erasure.requested': 'Erasure requested',
+  'erasure.approved': 'Erasure approved and carried out',
+  'erasure.rejected': 'Erasure rejected',
+  'privacy-settings.updated': 'Retention setting changed',
+  'privacy.retention-applied': 'Retention applied (system)',
 };
 
 export const knownAuditActions = Object.keys(actionLabels);
@@ -64,6 +70,7 @@ export const auditSubjectTypes = [
   'user',
   'api-token',
   'auth-settings',
+  'privacy-settings',
   'job',
 ] as const;
 
