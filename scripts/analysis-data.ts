@@ -256,3 +256,157 @@ export const EMOTION_GROUPS: Record<string, string[]> = {
   anxiety: ['fear', 'nervousness'],
   satisfaction: ['gratitude', 'joy', 'admiration', 'approval', 'relief', 'love'],
 };
+
+// ---- sentiment sources: negative (dissatisfied) vs not, for the complaint reading and its cross-source evaluation ----
+
+export type SentimentLanguage = 'en' | 'de' | 'fr' | 'es' | 'ro';
+
+export interface SentimentRow {
+  text: string;
+  negative: boolean;
+  split: Split;
+}
+
+export interface SentimentSource {
+  /** stable name used in tables and in `trainedOn` */
+  name: string;
+  language: SentimentLanguage;
+  /** `ships`: its licence lets the shipped model learn from it; `evaluation`: unknown or research-only terms. */
+  use: 'ships' | 'evaluation';
+  description: string;
+  load(): SentimentRow[] | null;
+}
+
+interface NormalisedRow {
+  text: string;
+  label: string;
+  lang: string;
+}
+
+function readJsonl(file: string): NormalisedRow[] | null {
+  if (!existsSync(file)) return null;
+  const rows: NormalisedRow[] = [];
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (line.trim().length === 0) continue;
+    rows.push(JSON.parse(line) as NormalisedRow);
+  }
+  return rows;
+}
+
+/** Rows of normalised jsonl files (`label` is negative | not_negative), all given one split. */
+function jsonlRows(files: Array<[string, Split]>, language?: string): SentimentRow[] | null {
+  const out: SentimentRow[] = [];
+  let found = false;
+  for (const [file, split] of files) {
+    const rows = readJsonl(join(dataDir, file));
+    if (rows === null) continue;
+    found = true;
+    for (const row of rows) {
+      if (language !== undefined && row.lang !== language) continue;
+      if (typeof row.text !== 'string' || row.text.trim().length === 0) continue;
+      out.push({ text: row.text, negative: row.label === 'negative', split });
+    }
+  }
+  return found ? out : null;
+}
+
+function goEmotionsSentiment(): SentimentRow[] | null {
+  if (loadGoEmotions('test') === null) return null;
+  const negative = goEmotionsNegativeNames();
+  const out: SentimentRow[] = [];
+  for (const split of ['train', 'dev', 'test'] as const) {
+    for (const row of loadGoEmotions(split) ?? []) {
+      out.push({ text: row.text, negative: [...row.labels].some((l) => negative.has(l)), split });
+    }
+  }
+  return out;
+}
+
+const xlmt = (language: SentimentLanguage, folder: string): SentimentSource => ({
+  name: `xlmt-umsab/${language}`,
+  language,
+  use: 'evaluation',
+  description: `XLM-T UMSAB ${folder} tweets (general Twitter; research use)`,
+  load: () =>
+    jsonlRows(
+      [
+        ['xlmt-umsab-sentiment/train.jsonl', 'test'],
+        ['xlmt-umsab-sentiment/val.jsonl', 'test'],
+        ['xlmt-umsab-sentiment/test.jsonl', 'test'],
+      ],
+      language,
+    ),
+});
+
+/**
+ * Every labelled sentiment source. Sources marked `evaluation` are never read by `npm run train`: every one of
+ * their rows is unseen, so the whole source is its own test set. Sources that ship are split (train / dev / test).
+ */
+export const SENTIMENT_SOURCES: readonly SentimentSource[] = [
+  {
+    name: 'goemotions',
+    language: 'en',
+    use: 'ships',
+    description: 'GoEmotions Reddit comments (negative = sentiment_dict negative emotions)',
+    load: goEmotionsSentiment,
+  },
+  {
+    name: 'tweeteval',
+    language: 'en',
+    use: 'evaluation',
+    description: 'TweetEval sentiment tweets (val + test; licence unclear)',
+    load: () =>
+      jsonlRows([
+        ['tweeteval-sentiment/val.jsonl', 'test'],
+        ['tweeteval-sentiment/test.jsonl', 'test'],
+      ]),
+  },
+  xlmt('en', 'English'),
+  {
+    name: 'crowdflower-brands',
+    language: 'en',
+    use: 'evaluation',
+    description: 'CrowdFlower tweets about brands (Apple, SXSW; licence unknown)',
+    load: () => jsonlRows([['crowdflower-brand-tweets/data.jsonl', 'test']]),
+  },
+  xlmt('de', 'German'),
+  {
+    name: 'mozetic/de',
+    language: 'de',
+    use: 'evaluation',
+    description: 'Mozetič German tweets (negative vs positive only; licence unknown)',
+    load: () => jsonlRows([['mozetic-twitter-sentiment/data.jsonl', 'test']], 'de'),
+  },
+  xlmt('fr', 'French'),
+  xlmt('es', 'Spanish'),
+  {
+    name: 'mozetic/es',
+    language: 'es',
+    use: 'evaluation',
+    description: 'Mozetič Spanish tweets (negative vs positive only; licence unknown)',
+    load: () => jsonlRows([['mozetic-twitter-sentiment/data.jsonl', 'test']], 'es'),
+  },
+  {
+    name: 'red-romanian',
+    language: 'ro',
+    use: 'ships',
+    description: 'RED Romanian emotion tweets (anger/sadness/fear = negative; MIT)',
+    load: () =>
+      jsonlRows([
+        ['red-romanian-emotions/train.jsonl', 'train'],
+        ['red-romanian-emotions/val.jsonl', 'dev'],
+        ['red-romanian-emotions/test.jsonl', 'test'],
+      ]),
+  },
+  {
+    name: 'ro-sent-products',
+    language: 'ro',
+    use: 'evaluation',
+    description: 'RoSent product reviews (licence unknown)',
+    load: () =>
+      jsonlRows([
+        ['ro-sent-products/train.jsonl', 'test'],
+        ['ro-sent-products/test.jsonl', 'test'],
+      ]),
+  },
+];

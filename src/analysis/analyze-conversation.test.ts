@@ -56,3 +56,73 @@ describe('analyzeConversation', () => {
     expect(empty.peak).toBeNull();
   });
 });
+
+describe('the case remembers (case heat rules)', () => {
+  const abusive =
+    'You useless idiots, this is the third time I write about the double charge. I am calling my lawyer and will post this everywhere!!!';
+
+  it('keeps an abusive case hot when the customer follows up briefly, unanswered', () => {
+    const r = analyzeConversation([
+      { kind: 'customer', text: abusive, at: at(0) },
+      { kind: 'customer', text: 'still nothing. Hello??', at: at(5) },
+    ]);
+    const first = r.trajectory[0]?.heat ?? 0;
+    expect(first).toBeGreaterThanOrEqual(60);
+    // the short follow-up alone is mild; the case is not
+    expect(r.trajectory[1]?.heat ?? 100).toBeLessThan(first);
+    expect(r.currentHeat).toBeGreaterThan(first);
+    expect(r.trend).not.toBe('cooling');
+    expect(r.category.name).toBe('billing');
+  });
+
+  it('raises the heat with each unanswered message', () => {
+    const one = analyzeConversation([{ kind: 'customer', text: 'My parcel still has not arrived.', at: at(0) }]);
+    const three = analyzeConversation([
+      { kind: 'customer', text: 'My parcel still has not arrived.', at: at(0) },
+      { kind: 'customer', text: 'Any news?', at: at(10) },
+      { kind: 'customer', text: 'Hello?', at: at(20) },
+    ]);
+    expect(three.currentHeat).toBeGreaterThan(one.currentHeat);
+  });
+
+  it('cools only on a de-escalating reply, not on any reply', () => {
+    const base: ConversationEntry[] = [{ kind: 'customer', text: abusive, at: at(0) }];
+    const curt = analyzeConversation([...base, { kind: 'agent', text: 'Noted.', at: at(1) }]);
+    const good = analyzeConversation([
+      ...base,
+      {
+        kind: 'agent',
+        text: 'I am sorry, I understand how frustrating a double charge is. I have refunded it today and I will email you the confirmation.',
+        at: at(1),
+      },
+    ]);
+    const start = curt.trajectory[0]?.heat ?? 0;
+    expect(curt.currentHeat).toBe(start);
+    expect(good.currentHeat).toBeLessThan(start);
+    expect(good.trend).toBe('cooling');
+  });
+
+  it('drops when the customer says it is settled, and decays with time after an answer', () => {
+    const settled = analyzeConversation([
+      { kind: 'customer', text: abusive, at: at(0) },
+      { kind: 'agent', text: 'Done.', at: at(1) },
+      { kind: 'customer', text: 'Thank you, that is great, all sorted now.', at: at(2) },
+    ]);
+    expect(settled.currentHeat).toBeLessThan(20);
+    const later = analyzeConversation([
+      { kind: 'customer', text: abusive, at: '2025-01-01T10:00:00Z' },
+      { kind: 'agent', text: 'Noted.', at: '2025-01-01T10:05:00Z' },
+      { kind: 'customer', text: 'Any update?', at: '2025-01-04T10:05:00Z' },
+    ]);
+    expect(later.currentHeat).toBeLessThan((later.trajectory[0]?.heat ?? 0) / 2);
+  });
+
+  it('takes the topic from the whole case, not from a short follow-up', () => {
+    const r = analyzeConversation([
+      { kind: 'customer', text: 'I was charged twice on my invoice for the same order.', at: at(0) },
+      { kind: 'agent', text: 'Checking.', at: at(1) },
+      { kind: 'customer', text: 'ok?', at: at(2) },
+    ]);
+    expect(r.category.name).toBe('billing');
+  });
+});

@@ -1,10 +1,17 @@
 import { analyzeMessage } from './analyze-message.ts';
+import { afterAgentReply, afterCustomerMessage, type CaseHeat } from './domain/case-heat.ts';
 import { lexiconTokens } from './domain/lexicon.ts';
 import { tokenize } from './domain/normalize.ts';
-import type { ConversationAnalysis, ConversationEntry, IntentName, MessageAnalysis, Trend } from './domain/types.ts';
+import type {
+  CategoryName,
+  ConversationAnalysis,
+  ConversationEntry,
+  IntentName,
+  MessageAnalysis,
+  Trend,
+} from './domain/types.ts';
 import { analysisVersion } from './version.ts';
 
-const TREND_DELTA = 10;
 const REPEAT_SIMILARITY = 0.5;
 const STOP = new Set([
   'the',
@@ -49,20 +56,38 @@ function overlap(a: Set<string>, b: Set<string>): number {
   return shared / Math.min(a.size, b.size);
 }
 
+function hoursBetween(from: string | null, to: string): number | null {
+  if (from === null) return null;
+  const ms = Date.parse(to) - Date.parse(from);
+  return Number.isFinite(ms) ? Math.max(0, ms / 3_600_000) : null;
+}
+
 /**
- * Conversation-level reading: heat trajectory over customer messages, trend (escalating / steady / cooling: last
- * customer message vs the mean of the earlier ones, ±10 heat), peak, "feels unheard" (a customer complaint that
- * repeats an earlier one after an agent replied) and de-escalation credit (heat of the customer's next message
- * fell after an agent reply). Pure: uses stored analyses when given, analyses the text otherwise.
+ * Conversation-level reading: heat trajectory over customer messages, the case's heat and trend under the case
+ * rules (domain/case-heat.ts: the case stays hot while the customer waits, cools on a de-escalating reply, a settled
+ * customer or time after an answer), peak, "feels unheard" (a customer complaint that repeats an earlier one after
+ * an agent replied), de-escalation credit (heat of the customer's next message fell after an agent reply), and the
+ * category and intents of the whole case. Pure: uses stored analyses when given, analyses the text otherwise.
  */
 export function analyzeConversation(entries: ReadonlyArray<ConversationEntry>): ConversationAnalysis {
   const trajectory: ConversationAnalysis['trajectory'] = [];
   const analyses = new Map<number, MessageAnalysis>();
   let unanswered = 0;
+  let caseHeat: CaseHeat | null = null;
+  let lastAnswerAt: string | null = null;
+  let language: string | undefined;
   entries.forEach((entry, index) => {
-    if (entry.kind === 'agent') unanswered = 0;
+    if (entry.kind === 'agent') {
+      unanswered = 0;
+      lastAnswerAt = entry.at;
+      caseHeat = afterAgentReply(caseHeat, entry.text);
+      return;
+    }
     if (entry.kind !== 'customer') return;
-    const analysis = entry.analysis ?? analyzeMessage(entry.text, { unansweredCustomerMessages: unanswered });
+    const analysis =
+      entry.analysis ?? analyzeMessage(entry.text, { unansweredCustomerMessages: unanswered, languageHint: language });
+    if (analysis.language.code !== 'und') language = analysis.language.code;
+    caseHeat = afterCustomerMessage(caseHeat, analysis, { unanswered, hoursSinceAnswer: hoursBetween(lastAnswerAt, entry.at) });
     unanswered += 1;
     analyses.set(index, analysis);
     trajectory.push({ index, at: entry.at, heat: analysis.heat });
@@ -70,14 +95,9 @@ export function analyzeConversation(entries: ReadonlyArray<ConversationEntry>): 
 
   let peak: ConversationAnalysis['peak'] = null;
   for (const point of trajectory) if (peak === null || point.heat > peak.heat) peak = { ...point };
-  let trend: Trend = 'steady';
+  const finalCase = caseHeat as CaseHeat | null;
+  const trend: Trend = finalCase?.trend ?? 'steady';
   const last = trajectory[trajectory.length - 1];
-  if (last !== undefined && trajectory.length >= 2) {
-    const earlier = trajectory.slice(0, -1);
-    const mean = earlier.reduce((s, p) => s + p.heat, 0) / earlier.length;
-    if (last.heat - mean >= TREND_DELTA) trend = 'escalating';
-    else if (mean - last.heat >= TREND_DELTA) trend = 'cooling';
-  }
 
   // feels unheard: customer message after an agent reply that repeats an earlier customer complaint
   const unheard: ConversationAnalysis['feelsUnheard']['evidence'] = [];
@@ -135,9 +155,25 @@ export function analyzeConversation(entries: ReadonlyArray<ConversationEntry>): 
 
   const intents = new Set<IntentName>();
   let abusive = false;
+  // The case's topic is what its messages are about taken together: a short follow-up ("any news?") adds nothing.
+  const topic = new Map<CategoryName, number>();
   for (const analysis of analyses.values()) {
+    if (analysis.category.name !== 'other') {
+      topic.set(analysis.category.name, (topic.get(analysis.category.name) ?? 0) + analysis.category.score);
+    }
     for (const [name, score] of Object.entries(analysis.intents)) if (score.detected) intents.add(name as IntentName);
     if (['insult', 'threat', 'harassment', 'slur'].some((k) => analysis.abuse[k as 'insult'].detected)) abusive = true;
+  }
+
+  let category: ConversationAnalysis['category'] = { name: 'other', score: 0 };
+  let total = 0;
+  let best = 0;
+  for (const score of topic.values()) total += score;
+  for (const [name, score] of topic) {
+    if (score > best) {
+      best = score;
+      category = { name, score: Math.round((score / total) * 1000) / 1000 };
+    }
   }
 
   return {
@@ -145,7 +181,8 @@ export function analyzeConversation(entries: ReadonlyArray<ConversationEntry>): 
     trajectory,
     trend,
     peak,
-    currentHeat: last?.heat ?? 0,
+    currentHeat: finalCase?.heat ?? last?.heat ?? 0,
+    category,
     feelsUnheard: { detected: unheard.length > 0, evidence: unheard },
     deEscalation: { credit, events },
     abusive,

@@ -163,3 +163,61 @@ describe('analyzeMessage: language, category, evidence', () => {
     expect(text.slice(insult?.start ?? 0, insult?.end ?? 0)).toBe('escrocs');
   });
 });
+
+describe('analyzeMessage: dissatisfaction said plainly (the complaint definition in README.md)', () => {
+  it.each([
+    'Would not recommend.',
+    'avoid!!!',
+    'useless app',
+    'Never again.',
+    "I'm having trouble paying for my booking",
+    "the parcel still hasn't come",
+    'thanks for nothing, great service',
+    'Nicht zu empfehlen, nie wieder.',
+    'Das Paket ist immer noch nicht angekommen.',
+    'Je ne recommande pas, à éviter.',
+    'Toujours pas reçu ma commande, aucune réponse.',
+    'No lo recomiendo, nunca más.',
+    'Todavía no ha llegado mi pedido.',
+    'Nu recomand, calitate slabă.',
+    'Comanda nu a ajuns nici acum.',
+  ])('reads "%s" as a complaint, hotter than a calm message', (text) => {
+    const r = analyzeMessage(text);
+    expect(r.complaint.detected).toBe(true);
+    expect(r.heat).toBeGreaterThanOrEqual(20);
+  });
+
+  it.each([
+    'When does my order ship?',
+    'Can you change my delivery address to 5 Main Street?',
+    'Thanks, the refund arrived, all good!',
+    'Wann wird meine Bestellung verschickt?',
+    'Merci beaucoup, tout est parfait.',
+    '¿Cuándo llega mi pedido?',
+  ])('does not read "%s" as a complaint, and keeps it calm', (text) => {
+    const r = analyzeMessage(text);
+    expect(r.complaint.detected).toBe(false);
+    expect(r.heat).toBeLessThan(20);
+  });
+
+  it('orders heat so that any dissatisfied message is hotter than a neutral one', () => {
+    const neutral = analyzeMessage('Hello, could you tell me when my order ships?');
+    const plain = analyzeMessage('The parcel still has not arrived and nobody answers.');
+    const angry = analyzeMessage('You useless idiots, I am calling my lawyer!!!');
+    expect(plain.heat).toBeGreaterThan(neutral.heat);
+    expect(angry.heat).toBeGreaterThan(plain.heat);
+    expect(angry.heat).toBeGreaterThanOrEqual(60);
+  });
+});
+
+describe('analyzeMessage: language of short texts', () => {
+  it('a four-word English sentence is English', () => {
+    expect(analyzeMessage('still nothing. Hello??').language.code).toBe('en');
+    expect(analyzeMessage('Where is my refund').language.code).toBe('en');
+  });
+  it('takes the language of the customer from context when the text alone cannot tell', () => {
+    expect(analyzeMessage('OK', { languageHint: 'de' }).language.code).toBe('de');
+    // the text's own evidence wins over the hint
+    expect(analyzeMessage('Das ist nicht in Ordnung, ich warte immer noch.', { languageHint: 'fr' }).language.code).toBe('de');
+  });
+});

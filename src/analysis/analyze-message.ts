@@ -15,6 +15,7 @@ import type {
 } from './domain/types.ts';
 import { BINARY_HEADS, type BinaryHead, CATEGORY_NAMES } from './model/heads.ts';
 import { getModel, scoreTokens } from './model/model.ts';
+import { logit, READER_SIZE, readerProbability } from './model/reader.ts';
 import { analysisVersion } from './version.ts';
 
 const MAX_EVIDENCE = 64;
@@ -85,6 +86,8 @@ const SIGNAL_NAMES = [
   'intents.public_shaming',
   'intents.manager_request',
   'intents.repeat_contact',
+  'polarity.negative',
+  'polarity.positive',
   ...CATEGORIES.map((c) => `category.${c}`),
 ] as const;
 const SIGNAL_INDEX = new Map<string, number>(SIGNAL_NAMES.map((name, i) => [name, i]));
@@ -100,6 +103,14 @@ const S_THREAT = sig('abuse.threat');
 const S_HARASSMENT = sig('abuse.harassment');
 const S_SLUR = sig('abuse.slur');
 const S_REPEAT = sig('intents.repeat_contact');
+const S_LEGAL = sig('intents.legal_threat');
+const S_SHAMING = sig('intents.public_shaming');
+const S_COMPENSATION = sig('intents.compensation');
+const S_CHURN = sig('intents.cancellation');
+const S_REFUND = sig('intents.refund');
+const S_MANAGER = sig('intents.manager_request');
+const S_POL_NEG = sig('polarity.negative');
+const S_POL_POS = sig('polarity.positive');
 const S_EMOTION = EMOTION_NAMES.map((n) => sig(`emotions.${n}`));
 const S_ABUSE = ABUSE_KINDS.map((k) => sig(`abuse.${k}`));
 const S_INTENT = INTENT_NAMES.map((n) => sig(`intents.${n}`));
@@ -118,6 +129,8 @@ const K_THREAT = 7;
 const K_SLUR = 8;
 const K_CATEGORY = 9;
 const K_REPEAT = 10;
+const K_POL_NEG = 11;
+const K_POL_POS = 12;
 const MODIFIER_BITS: Record<string, number> = {
   'modifier.target': 1,
   'modifier.negator': 2,
@@ -153,6 +166,8 @@ function ruleFor(signal: LexiconSignal): SignalRule {
   else if (signal === 'abuse.slur') kind = K_SLUR;
   else if (signal.startsWith('category.')) kind = K_CATEGORY;
   else if (signal === 'intents.repeat_contact') kind = K_REPEAT;
+  else if (signal === 'polarity.negative') kind = K_POL_NEG;
+  else if (signal === 'polarity.positive') kind = K_POL_POS;
   rule = { kind, target: SIGNAL_INDEX.get(signal) ?? -1, negative, modifierBit: MODIFIER_BITS[signal] ?? 0 };
   ruleCache.set(signal, rule);
   return rule;
@@ -182,6 +197,47 @@ function addSignal(signal: number, weight: number, start = -1, end = -1): void {
   if (spans.length >= 2 * MAX_SPANS) return;
   for (let k = 0; k < spans.length; k += 2) if (spans[k] === start && spans[k + 1] === end) return;
   spans.push(start, end);
+}
+
+/** The reader's input for the last analysed message (training reads it through `lastReaderInput`). */
+const readerInput = new Float64Array(READER_SIZE);
+/** Training and evaluation only: the reader features of the message analysed last (overwritten by the next call). */
+export function lastReaderInput(): Float64Array {
+  return readerInput;
+}
+const LATIN_LANGUAGES = new Set(['en', 'de', 'fr', 'es', 'ro']);
+/** Languages the hashed model was trained on (its word features mean something there). */
+const MODEL_LANGUAGES = new Set(['en', 'ro', 'und']);
+// Emoji and pictographs that carry a clear feeling (written by us; the tokenizer does not see them).
+const NEGATIVE_EMOJI =
+  /[\u{1F620}\u{1F621}\u{1F92C}\u{1F624}\u{1F612}\u{1F644}\u{1F61E}\u{1F614}\u{1F622}\u{1F62D}\u{1F4A9}\u{1F44E}\u{1F629}\u{1F62B}\u{1F926}\u{1F92E}\u{1F922}\u{1F620}\u{1F61F}\u{1F615}\u{2639}\u{1F641}\u{1F616}\u{1F623}\u{1F625}\u{1F630}\u{1F631}\u{1F494}\u{1F611}\u{1F610}\u{1F928}]/gu;
+const POSITIVE_EMOJI =
+  /[\u{1F600}\u{1F603}\u{1F604}\u{1F601}\u{1F60A}\u{1F642}\u{1F60D}\u{1F970}\u{1F618}\u{1F44D}\u{2764}\u{1F495}\u{1F496}\u{1F497}\u{1F389}\u{1F64F}\u{1F44F}\u{1F60E}\u{1F917}\u{1F60B}\u{1F923}\u{1F602}\u{2728}\u{1F31F}\u{1F525}\u{1F4AF}\u{1F64C}\u{263A}\u{1F607}\u{1F60C}]/gu;
+
+/** Plain Latin letters only (no accents, no other script): short texts like this are English unless told otherwise. */
+const NOT_PLAIN_LATIN = /[\u0080-\u1fff\u2c00-\ud7ff\uf900-\ufefe]/;
+
+/**
+ * The text's own evidence first; when it is too short to tell, the customer's earlier messages or profile
+ * (context.languageHint); failing that, a short text in plain Latin letters is English.
+ */
+function languageOf(input: string, tokens: readonly Token[], wordCount: number, hint: string | undefined) {
+  const detected = detectLanguage(input, tokens);
+  if (detected.score >= 0.5 || wordCount === 0) return detected;
+  if (hint !== undefined && LATIN_LANGUAGES.has(hint) && (detected.code === 'und' || LATIN_LANGUAGES.has(detected.code))) {
+    return { code: hint, score: 0.5 };
+  }
+  if (detected.code === 'und' && !NOT_PLAIN_LATIN.test(input.length > 400 ? input.slice(0, 400) : input)) {
+    return { code: 'en', score: 0.3 };
+  }
+  return detected;
+}
+
+function countMatches(pattern: RegExp, text: string): number {
+  pattern.lastIndex = 0;
+  let n = 0;
+  while (pattern.exec(text) !== null && n < 16) n += 1;
+  return n;
 }
 
 const EMOTICONS = /(>:-?\(|:'-?\(|:-?\(+|:-?\/(?![/\w])|D:|:-?\)+|:-?D\b|;-?\)|<3)/g;
@@ -240,11 +296,11 @@ export function analyzeMessage(text: string, context?: MessageContext): MessageA
   const baseTokens = tokenize(input);
   const tokens = lexiconTokens(input, baseTokens);
   const matches = matchLexicon(tokens);
-  const language = detectLanguage(input, baseTokens);
   const modelScores = scoreTokens(input, baseTokens, tokens, matches, model);
-  // The model was trained on English text; for other languages the lexicons lead.
   let wordCount = 0;
   for (let k = 0; k < baseTokens.length; k += 1) if ((baseTokens[k] as Token).kind === 'word') wordCount += 1;
+  const language = languageOf(input, baseTokens, wordCount, context?.languageHint);
+  // The model was trained on English text; for other languages the lexicons lead.
   const modelWeight = wordCount === 0 ? 0 : language.code === 'en' || language.code === 'und' ? 1 : 0.35;
   const thresholds = model.header.thresholds;
   for (let k = 0; k < HEADS.length; k += 1) {
@@ -271,6 +327,10 @@ export function analyzeMessage(text: string, context?: MessageContext): MessageA
   let severityThreat = 0;
   let severityHarassment = 0;
   let severitySlur = 0;
+  let negativeWords = 0;
+  let positiveWords = 0;
+  let negations = 0;
+  for (let k = 0; k < tokenCount; k += 1) if (((flags[k] as number) & 2) !== 0) negations += 1;
   for (let i = 0; i < matches.length; i += 1) {
     const m = matches[i] as LexiconMatch;
     const rule = ruleFor(m.signal);
@@ -294,6 +354,26 @@ export function analyzeMessage(text: string, context?: MessageContext): MessageA
     if (lastContrast >= 0) {
       if (rule.kind === K_SATISFACTION && m.last < lastContrast) weight *= 0.3;
       if (rule.negative && m.first > lastContrast) weight *= 1.15;
+    }
+    if (rule.kind === K_POL_NEG || rule.kind === K_POL_POS) {
+      // A word of another language we read counts half (loan words and look-alikes: "fast", "retard").
+      if (m.language !== language.code && LATIN_LANGUAGES.has(language.code)) weight *= 0.5;
+      if (rule.kind === K_POL_NEG) {
+        if (negated) addSignal(S_POL_POS, 0.25 * weight);
+        else {
+          addSignal(S_POL_NEG, 0.6 * weight, start, end);
+          negativeWords += 1;
+        }
+      } else if (negated) {
+        // "not good", "nicht zufrieden", "pas terrible" reads as negative
+        addSignal(S_POL_NEG, 0.5 * weight, start, end);
+        negativeWords += 1;
+      } else {
+        if (lastContrast >= 0 && m.last < lastContrast) weight *= 0.3;
+        addSignal(S_POL_POS, 0.6 * weight);
+        positiveWords += 1;
+      }
+      continue;
     }
     if (rule.kind === K_SATISFACTION && negated) {
       negatedSatisfaction = true;
@@ -379,6 +459,8 @@ export function analyzeMessage(text: string, context?: MessageContext): MessageA
       addSignal(burst.includes('?') ? S_FRUSTRATION : S_ANGER, burst.length >= 3 ? 0.25 : 0.15, m.index, m.index + burst.length);
     }
   }
+  let emoticonNegative = 0;
+  let emoticonPositive = 0;
   if (input.includes(':') || input.includes(';') || input.includes('<3')) {
     let emoticons = 0;
     EMOTICONS.lastIndex = 0;
@@ -391,6 +473,8 @@ export function analyzeMessage(text: string, context?: MessageContext): MessageA
       else if (e.includes('(') || e === 'D:') addSignal(S_DISAPPOINTMENT, 0.5, start, end);
       else if (e.includes('/')) addSignal(S_FRUSTRATION, 0.35, start, end);
       else addSignal(S_SATISFACTION, 0.5, start, end);
+      if (e.startsWith('>') || e.includes('(') || e === 'D:' || e.includes('/')) emoticonNegative += 1;
+      else emoticonPositive += 1;
     }
   }
   if (context?.unansweredCustomerMessages !== undefined && context.unansweredCustomerMessages > 0) {
@@ -477,6 +561,57 @@ export function analyzeMessage(text: string, context?: MessageContext): MessageA
   }
   if (intents.repeat_contact.detected || intents.legal_threat.detected) complaint = noisyOr(complaint, 0.25);
 
+  // ---- the dissatisfaction reader: is the customer dissatisfied (any language, with or without complaint words)? ----
+  const x = readerInput;
+  const known = MODEL_LANGUAGES.has(language.code);
+  const negativeLogit = wordCount === 0 ? 0 : logit(modelScores.binary[H_NEGATIVE] as number);
+  x[0] = known ? negativeLogit : 0;
+  x[1] = known ? 0 : negativeLogit;
+  x[2] = wordCount === 0 ? 0 : (known ? 1 : 0.5) * logit(modelScores.binary[H_COMPLAINT] as number);
+  x[3] = signalScores[S_POL_NEG] as number;
+  x[4] = Math.log1p(negativeWords);
+  x[5] = signalScores[S_POL_POS] as number;
+  x[6] = Math.log1p(positiveWords);
+  x[7] = signalScores[S_COMPLAINT] as number;
+  x[8] = Math.max(
+    signalScores[S_ANGER] as number,
+    signalScores[S_FRUSTRATION] as number,
+    signalScores[S_DISAPPOINTMENT] as number,
+    signalScores[sig('emotions.anxiety')] as number,
+  );
+  x[9] = signalScores[S_SATISFACTION] as number;
+  x[10] = Math.max(
+    signalScores[S_INSULT] as number,
+    signalScores[S_THREAT] as number,
+    signalScores[S_HARASSMENT] as number,
+    signalScores[S_SLUR] as number,
+  );
+  x[11] = signalScores[S_PROFANITY] as number;
+  x[12] = Math.max(
+    signalScores[S_LEGAL] as number,
+    signalScores[S_SHAMING] as number,
+    signalScores[S_REPEAT] as number,
+    signalScores[S_COMPENSATION] as number,
+    signalScores[S_CHURN] as number,
+  );
+  x[13] = Math.max(signalScores[S_REFUND] as number, signalScores[S_MANAGER] as number);
+  x[14] = shouting ? 1 : 0;
+  x[15] = Math.min(1, bursts / 2);
+  x[16] = Math.min(3, countMatches(NEGATIVE_EMOJI, input) + emoticonNegative);
+  x[17] = Math.min(3, countMatches(POSITIVE_EMOJI, input) + emoticonPositive);
+  x[18] = lastContrast >= 0 ? 1 : 0;
+  x[19] = Math.min(3, negations);
+  x[20] = input.includes('?') ? 1 : 0;
+  x[21] = Math.log1p(wordCount) / 3;
+  const reader = model.header.reader;
+  if (reader !== undefined && wordCount + x[16] + x[17] > 0) {
+    complaint = calibrate(readerProbability(x, reader), reader.threshold);
+    // Threats to sue or to write again unanswered, and insults, are dissatisfaction whatever the wording.
+    if (intents.repeat_contact.detected || intents.legal_threat.detected || lexicalAbuse) complaint = Math.max(complaint, 0.6);
+    // A strong verdict or problem report stands on its own ("would not recommend", "funktioniert nicht").
+    if ((signalScores[S_COMPLAINT] as number) >= 0.6) complaint = Math.max(complaint, 0.55);
+  }
+
   // ---- category ----
   let categoryName: CategoryName = 'other';
   let categoryScore = 0;
@@ -513,7 +648,7 @@ export function analyzeMessage(text: string, context?: MessageContext): MessageA
   cool *= heatFactor(emotions.frustration.score, 0.22);
   cool *= heatFactor(emotions.disappointment.score, 0.15);
   cool *= heatFactor(emotions.anxiety.score, 0.1);
-  cool *= heatFactor(complaint, 0.18);
+  cool *= heatFactor(complaint, 0.25);
   cool *= heatFactor(abuse.profanity.score, 0.15);
   cool *= heatFactor(abuse.insult.score, 0.4);
   cool *= heatFactor(abuse.threat.score, 0.7);
@@ -530,6 +665,13 @@ export function analyzeMessage(text: string, context?: MessageContext): MessageA
   cool *= heatFactor(Math.min(1, bursts / 3), 0.12);
   let heat = 100 * (1 - cool);
   if (!(anyNegativeEmotion || complaint >= 0.5)) heat *= 1 - 0.5 * emotions.satisfaction.score;
+  // Heat bands (README): 0–19 calm, 20–39 dissatisfied, 40–59 upset, 60–79 angry, 80–100 hostile. Any dissatisfied
+  // message is hotter than any calm one: the complaint reading sets the floor, and a message that is neither
+  // dissatisfied nor abusive nor threatening stays below 20.
+  const upset = complaint >= 0.5 || anyNegativeEmotion || lexicalAbuse || intents.legal_threat.detected;
+  heat = Math.max(heat, 40 * complaint);
+  if (upset) heat = Math.max(heat, 20);
+  else heat = Math.min(heat, 19);
 
   // ---- evidence ----
   const evidence: Evidence[] = [];

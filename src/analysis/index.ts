@@ -1,5 +1,13 @@
 export { analyzeConversation } from './analyze-conversation.ts';
 export { analyzeMessage } from './analyze-message.ts';
+export {
+  afterAgentReply,
+  afterCustomerMessage,
+  type CaseHeat,
+  type CustomerMessageContext,
+  customerSettled,
+  readReply,
+} from './domain/case-heat.ts';
 export type {
   AbuseKind,
   AbuseScore,

@@ -49,6 +49,49 @@ describe('the defuse command line', () => {
     expect(Object.keys(lines[1].scores).sort()).toEqual(['clarity', 'empathy', 'ownership', 'professionalism', 'resolution']);
   });
 
+  it('analyze --conversation reads whole conversations: the case stays hot while the customer waits', () => {
+    const abusive = 'You useless idiots charged me twice! I am calling my lawyer and posting this everywhere!!!';
+    const { status, lines } = runCli(
+      ['analyze', '--conversation'],
+      [
+        JSON.stringify({
+          messages: [
+            { from: 'customer', text: abusive },
+            { from: 'customer', text: 'still nothing. Hello??' },
+          ],
+        }),
+        JSON.stringify({
+          messages: [
+            { from: 'customer', text: abusive, at: '2026-01-01T10:00:00Z' },
+            {
+              from: 'agent',
+              text: 'I am so sorry, I understand. I have refunded the double charge today and will email you the receipt.',
+              at: '2026-01-01T10:05:00Z',
+            },
+            { from: 'customer', text: 'Thank you, that is great, all sorted.', at: '2026-01-01T10:20:00Z' },
+          ],
+        }),
+        '{"messages": [{"from": "boss", "text": "hi"}]}',
+        '{not json',
+      ].join('\n'),
+    );
+    expect(status).toBe(0);
+    expect(lines).toHaveLength(4);
+    const [waiting, settled, badRole, badJson] = lines;
+    expect(waiting.heat).toBeGreaterThanOrEqual(waiting.trajectory[0]);
+    expect(waiting.trajectory[1]).toBeLessThan(waiting.trajectory[0]);
+    expect(waiting.peak).toBeGreaterThanOrEqual(waiting.heat);
+    expect(['escalating', 'steady']).toContain(waiting.trend);
+    expect(waiting.category).toBe('billing');
+    expect(waiting.intents).toEqual(expect.arrayContaining(['legal_threat', 'public_shaming']));
+    expect(waiting.feelsUnheard).toHaveProperty('detected');
+    expect(settled.trend).toBe('cooling');
+    expect(settled.heat).toBeLessThan(20);
+    expect(badRole).toMatchObject({ line: 3 });
+    expect(badRole.error).toContain('messages[0]');
+    expect(badJson).toMatchObject({ line: 4 });
+  });
+
   it('explains its usage for an unknown command', () => {
     const result = spawnSync(process.execPath, ['bin/defuse.js', 'dance'], { encoding: 'utf8' });
     expect(result.status).toBe(2);

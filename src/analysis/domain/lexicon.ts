@@ -2,6 +2,12 @@ import { german } from './lexicons/de.ts';
 import { english } from './lexicons/en.ts';
 import { spanish } from './lexicons/es.ts';
 import { french } from './lexicons/fr.ts';
+import { germanPolarity } from './lexicons/polarity-de.ts';
+import { englishPolarity } from './lexicons/polarity-en.ts';
+import { spanishPolarity } from './lexicons/polarity-es.ts';
+import { frenchPolarity } from './lexicons/polarity-fr.ts';
+import { romanianPolarity } from './lexicons/polarity-ro.ts';
+import type { PolarityLexicon } from './lexicons/polarity-types.ts';
 import { romanian } from './lexicons/ro.ts';
 import type { LanguageLexicon, LexiconSignal } from './lexicons/types.ts';
 import { collapseRuns, mergeSpacedLetters, type Token, tokenize } from './normalize.ts';
@@ -82,6 +88,20 @@ for (const lexicon of LANGUAGE_LEXICONS) {
   for (const [signal, phrases] of Object.entries(lexicon.phrases)) {
     for (const phrase of phrases ?? []) addPhrase(phrase, signal as LexiconSignal, lexicon.code);
   }
+}
+
+/** Polarity words and verdicts ("would not recommend", "nie wieder"): verdicts are complaint evidence. */
+export const POLARITY_LEXICONS: readonly PolarityLexicon[] = [
+  englishPolarity,
+  germanPolarity,
+  frenchPolarity,
+  spanishPolarity,
+  romanianPolarity,
+];
+for (const lexicon of POLARITY_LEXICONS) {
+  for (const phrase of lexicon.negative) addPhrase(phrase, 'polarity.negative', lexicon.code);
+  for (const phrase of lexicon.positive) addPhrase(phrase, 'polarity.positive', lexicon.code);
+  for (const phrase of lexicon.verdicts) addPhrase(phrase, 'complaint', lexicon.code);
 }
 
 export const STOPWORDS = new Map<string, Array<LanguageLexicon['code']>>();

@@ -54,6 +54,8 @@ export interface MessageContext {
   /** Customer messages since the last agent reply (this one excluded): > 0 means they are writing again unanswered. */
   unansweredCustomerMessages?: number;
   channel?: 'email' | 'chat' | 'call' | 'api' | 'widget' | string;
+  /** The customer's language from their earlier messages or profile: used when the text alone is too short to tell. */
+  languageHint?: string;
 }
 
 export type ConversationEntryKind = 'customer' | 'agent' | 'note' | 'system';
@@ -73,7 +75,10 @@ export interface ConversationAnalysis {
   trajectory: Array<{ index: number; at: string; heat: number }>;
   trend: Trend;
   peak: { index: number; at: string; heat: number } | null;
+  /** The case's heat now (case rules: see domain/case-heat.ts), not merely the latest message's. */
   currentHeat: number;
+  /** The topic of the whole case (the strongest category over its customer messages; 'other' when none). */
+  category: { name: CategoryName; score: number };
   feelsUnheard: { detected: boolean; evidence: Array<{ index: number; repeatsIndex: number; similarity: number }> };
   deEscalation: { credit: number; events: Array<{ agentIndex: number; before: number; after: number; drop: number }> };
   abusive: boolean;

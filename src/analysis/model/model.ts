@@ -3,6 +3,7 @@ import type { LexiconMatch } from '../domain/lexicon.ts';
 import type { Token } from '../domain/normalize.ts';
 import { extractFeatures } from './features.ts';
 import { BINARY_HEADS, type BinaryHead, BUCKETS, CATEGORY_NAMES, CATEGORY_OFFSET, HEAD_COUNT } from './heads.ts';
+import type { ReaderWeights } from './reader.ts';
 
 /**
  * The trained linear model. Weights live in `weights/model.bin` (written by `npm run train`):
@@ -20,6 +21,8 @@ export interface ModelHeader {
   /** Decision thresholds on the probability, tuned on dev/validation splits only. */
   thresholds: Record<BinaryHead, number>;
   trainedOn: Record<string, number>;
+  /** The dissatisfaction reader (absent while `npm run train` fits it). */
+  reader?: ReaderWeights;
 }
 
 export interface LoadedModel {
@@ -54,6 +57,11 @@ let loaded: LoadedModel | null = null;
 export function getModel(): LoadedModel {
   if (loaded === null) loaded = decodeModel(readFileSync(MODEL_FILE));
   return loaded;
+}
+
+/** Training and evaluation scripts only: analyse with a model held in memory (null: back to the shipped file). */
+export function installModel(model: LoadedModel | null): void {
+  loaded = model;
 }
 
 export interface ModelScores {

@@ -1,4 +1,9 @@
-import type { MessageAnalysis, Trend } from '../../analysis/index.ts';
+import {
+  afterCustomerMessage,
+  type CustomerMessageContext,
+  type MessageAnalysis,
+  type Trend,
+} from '../../analysis/index.ts';
 
 /** What the inbox shows about a case at a glance, kept beside it and updated with each customer message. */
 export const conversationFlags = ['abuse', 'threat', 'legal_threat', 'public_shaming'] as const;
@@ -27,9 +32,6 @@ export const calmReading: HeatReading = {
   category: null,
 };
 
-// The same rule the conversation analysis uses: the newest customer message against the mean
-// of the earlier ones, with a margin so one word more or less does not flip the arrow.
-const trendMargin = 10;
 
 export function flagsOf(analysis: MessageAnalysis): ConversationFlag[] {
   const flags: ConversationFlag[] = [];
@@ -55,24 +57,28 @@ export function isAbusive(analysis: MessageAnalysis): boolean {
   return flagsOf(analysis).includes('abuse');
 }
 
-/** The reading after one more customer message. Flags, once raised in a case, stay raised. */
-export function nextReading(previous: HeatReading, analysis: MessageAnalysis): HeatReading {
-  const heat = analysis.heat;
-  let trend: Trend = 'steady';
-  if (previous.heatCount > 0) {
-    const earlierMean = previous.heatSum / previous.heatCount;
-    if (heat - earlierMean >= trendMargin) trend = 'escalating';
-    else if (earlierMean - heat >= trendMargin) trend = 'cooling';
-  }
+/**
+ * The reading after one more customer message, under the case rules the conversation analysis uses (the case stays
+ * hot while the customer waits; see analysis/domain/case-heat.ts). Flags, once raised in a case, stay raised. The
+ * topic changes only when the new message names one ('other' never replaces a known topic).
+ */
+export function nextReading(
+  previous: HeatReading,
+  analysis: MessageAnalysis,
+  context: CustomerMessageContext = { unanswered: 0, hoursSinceAnswer: null },
+): HeatReading {
+  const before = previous.heatCount > 0 ? { heat: previous.heat, peak: previous.peakHeat, trend: previous.trend } : null;
+  const next = afterCustomerMessage(before, analysis, context);
   const flags = new Set([...previous.flags, ...flagsOf(analysis)]);
+  const category = analysis.category.name;
   return {
-    heat,
-    peakHeat: Math.max(previous.peakHeat, heat),
-    trend,
-    heatSum: previous.heatSum + heat,
+    heat: next.heat,
+    peakHeat: Math.max(previous.peakHeat, next.peak),
+    trend: next.trend,
+    heatSum: previous.heatSum + analysis.heat,
     heatCount: previous.heatCount + 1,
     flags: conversationFlags.filter((flag) => flags.has(flag)),
     language: analysis.language.code === 'und' ? previous.language : analysis.language.code,
-    category: analysis.category.name,
+    category: category === 'other' && previous.category !== null ? previous.category : category,
   };
 }

@@ -38,7 +38,9 @@ for (const dialect of testDialects) {
       expect(analysis.intents.refund.detected).toBe(true);
       expect(analysis.intents.legal_threat.detected).toBe(true);
       expect(angry.conversation.trend).toBe('escalating');
-      expect(angry.conversation.peakHeat).toBe(analysis.heat);
+      // the case is hotter than its hottest message: the customer wrote again before any answer
+      expect(angry.conversation.heat).toBeGreaterThanOrEqual(analysis.heat);
+      expect(angry.conversation.peakHeat).toBe(angry.conversation.heat);
       expect(angry.conversation.flags).toContain('legal_threat');
       const refundEvidence = analysis.evidence.find((item: { signal: string }) => item.signal === 'intents.refund');
       expect(refundEvidence).toBeDefined();
@@ -135,6 +137,77 @@ for (const dialect of testDialects) {
       expect(await countStaleMessages({ db })).toBe(0);
       const heats = await db.selectFrom('messages').select('heat').where('kind', '=', 'customer').execute();
       expect(heats.some((row) => Number(row.heat) > 0)).toBe(true);
+    });
+  });
+}
+
+for (const dialect of testDialects) {
+  describe(`the stored case heat remembers, on ${dialect}`, () => {
+    let test: TestApp;
+    let agent: SignedIn;
+    beforeAll(async () => {
+      test = await createTestApp(dialect);
+      agent = await test.signIn('agent');
+    });
+    afterAll(async () => test?.close());
+
+    const inbound = (from: string, body: string) =>
+      test.app.inject({
+        method: 'POST',
+        url: '/api/v1/inbound',
+        headers: agent.headers,
+        payload: { channel: 'email', from: { email: from }, body },
+      });
+    const hottest = async () =>
+      (await test.app.inject({ method: 'GET', url: '/api/v1/conversations?sort=heat&limit=100', headers: agent.headers })).json()
+        .items as Array<{ id: string; heat: number; trend: string; category: string | null }>;
+
+    it('keeps an abusive case at the top of the hottest-first inbox after "still nothing. Hello??"', async () => {
+      await inbound('calm-one@example.com', 'Hello, when does my order ship? It is late and I am not happy about it.');
+      await inbound('calm-two@example.com', 'My parcel still has not arrived, this is really disappointing.');
+      const first = (
+        await inbound(
+          'furious@example.com',
+          'You useless idiots charged me twice! I am calling my lawyer and posting this everywhere!!!',
+        )
+      ).json();
+      const firstHeat = first.conversation.heat as number;
+      expect(firstHeat).toBeGreaterThanOrEqual(60);
+      test.clock.advance(10 * 60_000);
+      const followUp = (await inbound('furious@example.com', 'still nothing. Hello??')).json();
+      expect(followUp.conversation.id).toBe(first.conversation.id);
+      expect(followUp.message.analysis.heat).toBeLessThan(firstHeat);
+      expect(followUp.conversation.heat).toBeGreaterThanOrEqual(firstHeat);
+      expect(followUp.conversation.trend).not.toBe('cooling');
+      expect(followUp.conversation.category).toBe('billing');
+      const items = await hottest();
+      expect(items[0]?.id).toBe(first.conversation.id);
+    });
+
+    it('cools the stored heat when an agent replies with acknowledgement, ownership and a next step', async () => {
+      const items = await hottest();
+      const top = items[0] as { id: string; heat: number };
+      const curt = await test.app.inject({
+        method: 'POST',
+        url: `/api/v1/conversations/${top.id}/messages`,
+        headers: agent.headers,
+        payload: { kind: 'agent', body: 'Noted.' },
+      });
+      expect(curt.statusCode).toBe(201);
+      expect((await hottest()).find((item) => item.id === top.id)?.heat).toBe(top.heat);
+      const good = await test.app.inject({
+        method: 'POST',
+        url: `/api/v1/conversations/${top.id}/messages`,
+        headers: agent.headers,
+        payload: {
+          kind: 'agent',
+          body: 'I am sorry, I understand how upsetting a double charge is. I have refunded it today and I will email you the confirmation.',
+        },
+      });
+      expect(good.statusCode).toBe(201);
+      const after = (await hottest()).find((item) => item.id === top.id);
+      expect(after?.heat).toBeLessThan(top.heat);
+      expect(after?.trend).toBe('cooling');
     });
   });
 }

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { afterAgentReply, type Trend } from '../../analysis/index.ts';
 import { type AuditAuthor, recordChange } from '../../audit/index.ts';
 import type { Actor } from '../../auth/index.ts';
 import type { Database } from '../../platform/db/schema.ts';
@@ -177,10 +178,15 @@ export async function postMessage(
   const messageId = await deps.db.transaction().execute(async (transaction) => {
     const row = await transaction
       .selectFrom('conversations')
-      .select(['id', 'status', 'waiting_since', 'channel'])
+      .select(['id', 'status', 'waiting_since', 'channel', 'heat', 'peak_heat', 'heat_trend', 'heat_count'])
       .where('id', '=', id)
       .executeTakeFirst();
     if (!row) throw conversationError('conversation-not-found', `There is no conversation ${id}.`);
+    // A reply that acknowledges, owns and names a next step cools the case (analysis/domain/case-heat.ts).
+    const cooled =
+      input.kind === 'agent' && Number(row.heat_count) > 0
+        ? afterAgentReply({ heat: Number(row.heat), peak: Number(row.peak_heat), trend: row.heat_trend as Trend }, input.body)
+        : null;
     const insertedId = await insertTimelineEntry(transaction, {
       conversationId: id,
       kind: input.kind,
@@ -199,6 +205,7 @@ export async function postMessage(
         updated_at: now,
         last_message_at: now,
         message_count: sql`message_count + 1`,
+        ...(cooled !== null ? { heat: cooled.heat, heat_trend: cooled.trend } : {}),
         // An internal note must not become the preview a customer-facing list could show.
         ...(input.kind === 'agent' ? { last_message_preview: previewOf(input.body) } : {}),
       })

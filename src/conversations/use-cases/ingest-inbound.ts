@@ -223,9 +223,18 @@ async function store(
       category: null,
     };
   }
+  const waiting = conversation.waiting_since !== null;
+  // Read again with the case's context when the customer writes again unanswered, or when the text alone was too
+  // short to tell its language and the case already knows it.
+  const languageHint = conversation.language ?? undefined;
   const analysis =
-    conversation.waiting_since === null ? firstReading : analyzeMessage(input.body, { unansweredCustomerMessages: 1 });
-  const reading = nextReading(readingOf(conversation), analysis);
+    waiting || (firstReading.language.score < 0.5 && languageHint !== undefined)
+      ? analyzeMessage(input.body, { unansweredCustomerMessages: waiting ? 1 : 0, languageHint })
+      : firstReading;
+  const previous = readingOf(conversation);
+  const hoursSinceAnswer =
+    !waiting && previous.heatCount > 0 ? Math.max(0, (Date.parse(at) - Date.parse(conversation.last_message_at)) / 3_600_000) : null;
+  const reading = nextReading(previous, analysis, { unanswered: waiting ? 1 : 0, hoursSinceAnswer });
 
   const message: Message = {
     id: newId(),

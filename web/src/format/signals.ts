@@ -67,16 +67,24 @@ export const flagDescriptions: Record<ConversationFlag, string> = {
 export const trendWords: Record<Trend, string> = { escalating: 'rising', steady: 'steady', cooling: 'cooling down' };
 export const trendArrows: Record<Trend, string> = { escalating: '↑', steady: '→', cooling: '↓' };
 
-export type HeatBand = 'calm' | 'mild' | 'warm' | 'hot';
+export type HeatBand = 'calm' | 'mild' | 'warm' | 'hot' | 'hostile';
 
+/** The heat bands of src/analysis/README.md: the lower edges 20, 40, 60 and 80 mean the same in every language. */
 export function heatBand(heat: number): HeatBand {
-  if (heat >= 70) return 'hot';
+  if (heat >= 80) return 'hostile';
+  if (heat >= 60) return 'hot';
   if (heat >= 40) return 'warm';
   if (heat >= 20) return 'mild';
   return 'calm';
 }
 
-export const heatBandWords: Record<HeatBand, string> = { calm: 'calm', mild: 'a little tense', warm: 'upset', hot: 'very upset' };
+export const heatBandWords: Record<HeatBand, string> = {
+  calm: 'calm',
+  mild: 'dissatisfied',
+  warm: 'upset',
+  hot: 'angry',
+  hostile: 'hostile',
+};
 
 export function heatText(heat: number, trend?: Trend): string {
   return `Heat ${heat} of 100${trend ? `, ${trendWords[trend]}` : ''}`;

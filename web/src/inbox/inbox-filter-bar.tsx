@@ -5,8 +5,10 @@ import { capitalize, channelLabels } from '../format/labels';
 import { selectedStatuses } from './inbox-filters';
 
 const heatChoices = [
+  { value: '20', label: '20+ (dissatisfied)' },
   { value: '40', label: '40+ (upset)' },
-  { value: '70', label: '70+ (very upset)' },
+  { value: '60', label: '60+ (angry)' },
+  { value: '80', label: '80+ (hostile)' },
 ];
 
 const flagFilterLabels: Record<ConversationFlag, string> = {

@@ -30,6 +30,8 @@ export type LexiconSignal =
   | 'category.account_access'
   | 'category.service_quality'
   | 'category.technical'
+  | 'polarity.negative'
+  | 'polarity.positive'
   | 'modifier.target'
   | 'modifier.negator'
   | 'modifier.intensifier'
