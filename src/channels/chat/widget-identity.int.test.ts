@@ -173,6 +173,12 @@ for (const dialect of testDialects) {
       expect((await test.app.inject({ url: `/api/v1/customers/${standInId}`, headers: agent.headers })).statusCode).toBe(404);
       const chat = await test.app.inject({ url: `/api/v1/conversations/${conversationId}/chat`, headers: agent.headers });
       expect(chat.json().sessions[0]).toMatchObject({ verification: 'verified' });
+      const admin = await test.signIn('admin');
+      const audit = await test.app.inject({ url: `/api/v1/audit?subjectId=${conversationId}`, headers: admin.headers });
+      expect(audit.json().items.find((item: { action: string }) => item.action === 'chat.visitor-verified')).toMatchObject({
+        actor: null,
+        details: { customerId: vipId },
+      });
 
       // The open widget still gets the agent's replies, and its next message lands in the same case.
       await test.app.inject({

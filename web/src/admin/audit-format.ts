@@ -54,6 +54,7 @@ const actionLabels: Record<string, string> = {
   'erasure.rejected': 'Erasure rejected',
   'privacy-settings.updated': 'Retention setting changed',
   'privacy.retention-applied': 'Retention applied (system)',
+  'chat.visitor-verified': 'Chat visitor verified their e-mail (case attached to the customer)',
 };
 
 export const knownAuditActions = Object.keys(actionLabels);

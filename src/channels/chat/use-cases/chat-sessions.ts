@@ -1,4 +1,5 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
+import { recordAudit } from '../../../audit/index.ts';
 import {
   getConversation,
   ingestInbound,
@@ -466,6 +467,15 @@ export class ChatSessions {
         .where('id', '=', session.id)
         .execute();
       if (standIn && customerId && standIn !== customerId) await removeCustomerIfUnused(transaction, standIn);
+      // A visitor (no staff member) just attached a case to a customer's record: keep it on the trail.
+      await recordAudit(transaction, {
+        at: now,
+        actorUserId: null,
+        action: 'chat.visitor-verified',
+        subjectType: 'conversation',
+        subjectId: conversationId,
+        details: { sessionId: session.id, method: 'e-mailed code', customerId },
+      });
       return { customerId };
     });
     if (!moved) throw chatError('verification-code-invalid', 'That code was already used.');
