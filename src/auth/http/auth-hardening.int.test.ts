@@ -404,6 +404,45 @@ for (const dialect of testDialects) {
       expect(JSON.stringify(audit)).not.toContain(secret);
     });
 
+    it('guessing codes to turn 2FA off, or current passwords, locks the account like failed sign-ins', async () => {
+      await invite('guesser@test.example', 'agent');
+      const session = await signInAs('guesser@test.example');
+      const started = await test.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/two-factor/enrolment',
+        headers: session.headers,
+      });
+      const secret = started.json().secret as string;
+      test.clock.advance(30_000);
+      const confirmed = await test.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/two-factor/confirm',
+        headers: session.headers,
+        payload: { code: totpCode(secret, test.clock.now()) },
+      });
+      expect(confirmed.statusCode).toBe(200);
+      const statuses: number[] = [];
+      for (let guess = 0; guess < 7; guess += 1) {
+        const response = await test.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/two-factor/disable',
+          headers: session.headers,
+          payload: { code: String(100000 + guess) },
+        });
+        statuses.push(response.statusCode);
+      }
+      expect(statuses).toEqual([400, 400, 400, 400, 400, 400, 429]);
+      const password = await test.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/password',
+        headers: session.headers,
+        payload: { currentPassword: 'a long temporary passphrase', newPassword: 'a fresh private phrase 9' },
+      });
+      expectProblem(password, 429, 'sign-in-locked');
+      expect(Number(password.headers['retry-after'])).toBeGreaterThan(0);
+      expectProblem(await login('guesser@test.example', 'a long temporary passphrase', freshIp()), 429, 'sign-in-locked');
+    });
+
     it('when an admin requires 2FA for admins and managers, one who has none may only enrol until they do', async () => {
       await invite('must-enrol@test.example', 'manager');
       await invite('agent-free@test.example', 'agent');

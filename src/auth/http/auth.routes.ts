@@ -37,6 +37,11 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const { deps } = options;
 
+  // A lockout answers 429 with how long to wait, on every route here that checks a secret.
+  app.addHook('onError', async (_request, reply, error) => {
+    if (error instanceof SignInLockedError) reply.header('retry-after', String(error.retryAfterSeconds));
+  });
+
   routes.post(
     '/auth/login',
     {
@@ -65,13 +70,7 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
       },
     },
     async (request, reply) => {
-      let result: Awaited<ReturnType<typeof signIn>>;
-      try {
-        result = await signIn(deps, { ...request.body, ip: request.ip, userAgent: request.headers['user-agent'] });
-      } catch (error) {
-        if (error instanceof SignInLockedError) reply.header('retry-after', String(error.retryAfterSeconds));
-        throw error;
-      }
+      const result = await signIn(deps, { ...request.body, ip: request.ip, userAgent: request.headers['user-agent'] });
       reply.setCookie(sessionCookieName, result.sessionSecret, {
         path: '/',
         httpOnly: true,
@@ -162,14 +161,7 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
         response: { 200: z.object({ endedSessions: z.number().int() }) },
       },
     },
-    async (request, reply) => {
-      try {
-        return await changeOwnPassword(deps, requireActor(request), request.body, request.ip);
-      } catch (error) {
-        if (error instanceof SignInLockedError) reply.header('retry-after', String(error.retryAfterSeconds));
-        throw error;
-      }
-    },
+    async (request) => changeOwnPassword(deps, requireActor(request), request.body, request.ip),
   );
 
   routes.post(

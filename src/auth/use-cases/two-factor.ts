@@ -7,6 +7,7 @@ import { isRole } from '../domain/roles.ts';
 import { newTotpSecret, totpStep, totpUri } from '../domain/totp.ts';
 import { type AuthSettings, defaultAuthSettings, mustUseTwoFactor } from '../domain/two-factor-policy.ts';
 import type { AuthDeps, SecretSealer } from './auth-deps.ts';
+import { assertNotLocked, recordFailure, throttleKeys } from './login-throttle.ts';
 
 const settingsId = 'default';
 
@@ -103,6 +104,21 @@ export async function startTwoFactorEnrolment(deps: AuthDeps, actor: Actor): Pro
   return { secret, uri: totpUri(secret, row.email) };
 }
 
+/**
+ * Wrong codes on enrolment or disabling count towards the account's sign-in lockout, so a
+ * borrowed session cannot guess its way through a million codes.
+ */
+async function guardedCode<T>(deps: AuthDeps, actor: Actor, ip: string | null, check: () => Promise<T | null>): Promise<T> {
+  const user = await deps.db.selectFrom('users').select('email').where('id', '=', actor.userId).executeTakeFirst();
+  if (!user) throw authError('user-not-found', `There is no user ${actor.userId}.`);
+  const keys = throttleKeys(user.email, ip);
+  await assertNotLocked(deps, keys);
+  const accepted = await check();
+  if (accepted !== null) return accepted;
+  await recordFailure(deps, keys);
+  throw codeInvalid();
+}
+
 function codeInvalid(): Error {
   return authError(
     'two-factor-code-invalid',
@@ -124,8 +140,8 @@ export async function confirmTwoFactorEnrolment(deps: AuthDeps, actor: Actor, co
   if (row.totp_pending_secret === null) {
     throw authError('two-factor-not-enabled', 'Start enrolment first: no secret is waiting to be confirmed.');
   }
-  const step = totpStep(sealer.open(row.totp_pending_secret), code, deps.clock.now());
-  if (step === null) throw codeInvalid();
+  const pending = sealer.open(row.totp_pending_secret);
+  const step = await guardedCode(deps, actor, ip, async () => totpStep(pending, code, deps.clock.now()));
   const now = deps.clock.now().toISOString();
   await deps.db.transaction().execute(async (transaction) => {
     const updated = await transaction
@@ -161,7 +177,8 @@ export async function disableTwoFactor(deps: AuthDeps, actor: Actor, code: strin
   if (isRole(row.role) && mustUseTwoFactor(row.role, await getAuthSettings(deps.db))) {
     throw authError('two-factor-required-by-policy', 'Your role must use two-factor sign-in; an admin can change that setting.');
   }
-  if (!(await acceptTotpCode(deps, actor.userId, row.totp_secret, code))) throw codeInvalid();
+  const sealed = row.totp_secret;
+  await guardedCode(deps, actor, ip, async () => ((await acceptTotpCode(deps, actor.userId, sealed, code)) ? true : null));
   const now = deps.clock.now().toISOString();
   await deps.db.transaction().execute(async (transaction) => {
     await transaction
