@@ -65,7 +65,12 @@ export function OwnSessions() {
                 <tr key={session.id} data-testid="own-session">
                   <th scope="row">
                     {describeDevice(session.userAgent)}
-                    {session.current ? <span className="badge badge-role">This device</span> : null}
+                    {session.current ? (
+                      <>
+                        {' '}
+                        <span className="badge badge-role">This device</span>
+                      </>
+                    ) : null}
                   </th>
                   <td>{session.ip ?? '—'}</td>
                   <td>{formatDateTime(session.createdAt)}</td>

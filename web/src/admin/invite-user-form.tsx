@@ -70,7 +70,11 @@ export function InviteUserForm() {
             ))}
           </select>
         </Field>
-        <Field label="Temporary password" hint="They should change it after signing in" error={error('password')}>
+        <Field
+          label="Temporary password"
+          hint="At least 12 characters, not a common one; they change it under My account"
+          error={error('password')}
+        >
           <input type="text" value={form.password} onChange={set('password')} required autoComplete="new-password" />
         </Field>
         <Field
