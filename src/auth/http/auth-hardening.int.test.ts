@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type SignedIn, signedInFrom, type TestApp } from '../../../test/support/test-app.ts';
 import { testDialects } from '../../../test/support/test-databases.ts';
 import { totpCode } from '../domain/totp.ts';
+import { sweepForgotten } from '../use-cases/login-throttle.ts';
 
 // Effective rights of tokens, password policy, lockout, own sessions and password, and TOTP.
 const secretKey = 'a1'.repeat(32);
@@ -212,6 +213,25 @@ for (const dialect of testDialects) {
       const locked = await login('growing@test.example', 'a long temporary passphrase', ip);
       expect(locked.statusCode).toBe(429);
       expect(locked.headers['retry-after']).toBe('60');
+    });
+
+    it('forgets old counters: failures an hour old no longer count, and the sweep deletes them', async () => {
+      await invite('forgotten@test.example', 'agent');
+      const ip = freshIp();
+      for (let attempt = 0; attempt < 5; attempt += 1) await login('forgotten@test.example', `wrong ${attempt}`, ip);
+      test.clock.advance(60 * 60_000 + 1000);
+      // Five more after an hour start from one again: no lock.
+      for (let attempt = 0; attempt < 5; attempt += 1) {
+        expect((await login('forgotten@test.example', `wrong later ${attempt}`, ip)).statusCode).toBe(401);
+      }
+      expect((await login('forgotten@test.example', 'a long temporary passphrase', ip)).statusCode).toBe(200);
+      const deps = { db: test.runtime.database.db, clock: test.clock, events: test.runtime.events, sessionTtlHours: 1 };
+      const before = await test.runtime.database.db.selectFrom('login_throttle').select('key').execute();
+      test.clock.advance(2 * 60 * 60_000);
+      expect(await sweepForgotten(deps, test.clock.now())).toBeGreaterThan(0);
+      const after = await test.runtime.database.db.selectFrom('login_throttle').select('key').execute();
+      expect(after.length).toBeLessThan(before.length);
+      expect(after.map((row) => row.key)).not.toContain(`ip:${ip}`);
     });
 
     it('locks an address that sprays many e-mail addresses, without locking those accounts elsewhere', async () => {

@@ -80,7 +80,23 @@ export async function recordFailure(deps: AuthDeps, keys: ThrottleKeys): Promise
         .execute();
     }
   }
+  // Keys nobody has failed on for a while are forgotten anyway; now and then they are deleted, so
+  // spraying random addresses cannot grow the table without bound.
+  if (Math.random() < sweepChance) await sweepForgotten(deps, now);
   return locked;
+}
+
+const sweepChance = 0.02;
+
+/** Deletes counters that the policy has already forgotten and that hold no lock. */
+export async function sweepForgotten(deps: AuthDeps, now: Date): Promise<number> {
+  const longest = Math.max(...Object.values(throttlePolicies).map((policy) => policy.forgetAfterMs));
+  const result = await deps.db
+    .deleteFrom('login_throttle')
+    .where('last_failure_at', '<', new Date(now.getTime() - longest).toISOString())
+    .where((where) => where.or([where('locked_until', 'is', null), where('locked_until', '<', now.toISOString())]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
 
 /** A successful sign-in clears the account's counter; the address keeps its count (see policy). */
