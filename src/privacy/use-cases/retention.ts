@@ -1,4 +1,4 @@
-import { type AuditAction, recordAudit } from '../../audit/index.ts';
+import { type AuditAction, recordAudit, recordChange } from '../../audit/index.ts';
 import { enqueueJob, type JobHandler } from '../../platform/jobs/index.ts';
 import { anonymiseConversations } from '../db/anonymise-rows.ts';
 import { retentionCutoff } from '../domain/anonymise.ts';
@@ -41,18 +41,14 @@ export async function savePrivacySettings(
           .doUpdateSet({ retention_months: settings.retentionMonths, updated_by: actor.userId, updated_at: now }),
       )
       .execute();
-    if (before.retentionMonths !== settings.retentionMonths) {
-      await recordAudit(transaction, {
-        at: now,
-        actorUserId: actor.userId,
-        actorTokenId: actor.tokenId,
-        action: 'privacy-settings.updated' as string as AuditAction,
-        subjectType: 'privacy-settings',
-        subjectId: settingsId,
-        details: { changes: { retentionMonths: { before: before.retentionMonths, after: settings.retentionMonths } } },
-        ip: actor.ip,
-      });
-    }
+    // Before/after in the audit trail's own change format; an unchanged save records nothing.
+    await recordChange(transaction, actor, now, {
+      action: 'privacy-settings.updated',
+      subjectType: 'privacy-settings',
+      subjectId: settingsId,
+      before: { retentionMonths: before.retentionMonths },
+      after: { retentionMonths: settings.retentionMonths },
+    });
   });
   return getPrivacySettings(deps);
 }
