@@ -69,4 +69,51 @@ describe.runIf(chromiumAvailable)('my account: two-factor sign-in, sessions and 
     await page.waitForURL(/\/inbox/);
     expect(violations).toEqual([]);
   });
+
+  it('when 2FA is required, an admin without it is taken to My account and can do nothing else until enrolled', async () => {
+    const admin = await browser.newPage();
+    const violations = watchCsp(admin);
+    await admin.goto(`${server.baseUrl}/`);
+    await admin.getByLabel('Email').fill('admin@defuse.example');
+    await admin.getByLabel('Password').fill(password);
+    await admin.getByRole('button', { name: 'Sign in' }).click();
+    await admin.waitForURL(/\/inbox/);
+    await admin.getByRole('link', { name: 'Users' }).click();
+    await admin.getByLabel('Require two-factor sign-in for admins and managers').check();
+    await expect.poll(() => admin.getByLabel('Require two-factor sign-in for admins and managers').isChecked()).toBe(true);
+    await admin.close();
+
+    // A fresh browser context: the manager signs in on their own machine.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    violations.push(...watchCsp(page));
+    await page.goto(`${server.baseUrl}/`);
+    await page.getByLabel('Email').fill('jonas@defuse.example');
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    // An agent is not asked: only admins and managers are.
+    await page.waitForURL(/\/inbox/);
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await page.waitForURL(/\/login/);
+
+    await page.getByLabel('Email').fill('admin@defuse.example');
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/account/);
+    await page.getByTestId('enrolment-required').waitFor();
+    // Every other page leads back here until a second factor is set up.
+    await page.goto(`${server.baseUrl}/customers`);
+    await page.waitForURL(/\/account/);
+    await page.getByRole('button', { name: 'Set up two-factor sign-in' }).click();
+    const secret = (await page.getByTestId('totp-secret').getAttribute('data-secret')) ?? '';
+    await page.getByLabel('Code from your app').fill(totpCode(secret, new Date()));
+    await page.getByRole('button', { name: 'Confirm and turn on' }).click();
+    await expect.poll(() => page.getByTestId('two-factor-status').textContent()).toContain('On.');
+    expect(await page.getByTestId('enrolment-required').count()).toBe(0);
+    await page.getByRole('link', { name: 'Customers' }).click();
+    await page.waitForURL(/\/customers/);
+    await expect.poll(() => page.getByRole('heading', { name: 'Customers' }).count()).toBe(1);
+    await context.close();
+    expect(violations).toEqual([]);
+  });
 });

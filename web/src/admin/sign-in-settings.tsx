@@ -20,7 +20,8 @@ export function SignInSettings() {
         <label className="inline-choice">
           <input
             type="checkbox"
-            checked={settings.data.requireTwoFactorForPrivileged}
+            // Shows the choice at once while it is saved; a refused save (no key set) puts it back.
+            checked={save.isPending ? save.variables : settings.data.requireTwoFactorForPrivileged}
             disabled={save.isPending}
             onChange={(event) => save.mutate(event.target.checked)}
           />{' '}
