@@ -279,7 +279,11 @@ else {
 }
 
 {
-  const result = crossSource({ retrain: !process.argv.includes('--unseen-only') });
+  const result = crossSource({
+    retrain: !process.argv.includes('--unseen-only'),
+    // --no-baselines: a quick look at our own figures while working (the baselines take minutes)
+    baselines: !process.argv.includes('--no-baselines'),
+  });
   passes += result.passes;
   misses += result.misses;
 }

@@ -5,10 +5,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MODEL_FILE } from '../src/analysis/model/model.ts';
+import { getModel, MODEL_FILE } from '../src/analysis/model/model.ts';
 import { trainModel } from './analysis-training.ts';
 
-const trained = trainModel();
+// --reader-only: keep the hashed model's weights and refit only the dissatisfaction reader (seconds, not minutes).
+const trained = trainModel(process.argv.includes('--reader-only') ? { reuse: getModel() } : {});
 const file = fileURLToPath(MODEL_FILE);
 mkdirSync(dirname(file), { recursive: true });
 writeFileSync(file, trained.bytes);

@@ -564,48 +564,51 @@ export function analyzeMessage(text: string, context?: MessageContext): MessageA
   // ---- the dissatisfaction reader: is the customer dissatisfied (any language, with or without complaint words)? ----
   const x = readerInput;
   const known = MODEL_LANGUAGES.has(language.code);
-  const negativeLogit = wordCount === 0 ? 0 : logit(modelScores.binary[H_NEGATIVE] as number);
-  x[0] = known ? negativeLogit : 0;
-  x[1] = known ? 0 : negativeLogit;
-  x[2] = wordCount === 0 ? 0 : (known ? 1 : 0.5) * logit(modelScores.binary[H_COMPLAINT] as number);
+  x[0] = known && wordCount > 0 ? logit(modelScores.binary[H_NEGATIVE] as number) : 0;
+  x[1] = known ? 0 : 1;
+  x[2] = known && wordCount > 0 ? logit(modelScores.binary[H_COMPLAINT] as number) : 0;
   x[3] = signalScores[S_POL_NEG] as number;
   x[4] = Math.log1p(negativeWords);
   x[5] = signalScores[S_POL_POS] as number;
   x[6] = Math.log1p(positiveWords);
-  x[7] = signalScores[S_COMPLAINT] as number;
-  x[8] = Math.max(
+  x[7] = (negativeWords - positiveWords) / Math.sqrt(Math.max(1, wordCount));
+  x[8] = signalScores[S_COMPLAINT] as number;
+  x[9] = Math.max(
     signalScores[S_ANGER] as number,
     signalScores[S_FRUSTRATION] as number,
     signalScores[S_DISAPPOINTMENT] as number,
     signalScores[sig('emotions.anxiety')] as number,
   );
-  x[9] = signalScores[S_SATISFACTION] as number;
-  x[10] = Math.max(
+  x[10] = signalScores[S_SATISFACTION] as number;
+  x[11] = Math.max(
     signalScores[S_INSULT] as number,
     signalScores[S_THREAT] as number,
     signalScores[S_HARASSMENT] as number,
     signalScores[S_SLUR] as number,
   );
-  x[11] = signalScores[S_PROFANITY] as number;
-  x[12] = Math.max(
+  x[12] = signalScores[S_PROFANITY] as number;
+  x[13] = Math.max(
     signalScores[S_LEGAL] as number,
     signalScores[S_SHAMING] as number,
     signalScores[S_REPEAT] as number,
     signalScores[S_COMPENSATION] as number,
     signalScores[S_CHURN] as number,
   );
-  x[13] = Math.max(signalScores[S_REFUND] as number, signalScores[S_MANAGER] as number);
-  x[14] = shouting ? 1 : 0;
-  x[15] = Math.min(1, bursts / 2);
-  x[16] = Math.min(3, countMatches(NEGATIVE_EMOJI, input) + emoticonNegative);
-  x[17] = Math.min(3, countMatches(POSITIVE_EMOJI, input) + emoticonPositive);
-  x[18] = lastContrast >= 0 ? 1 : 0;
-  x[19] = Math.min(3, negations);
-  x[20] = input.includes('?') ? 1 : 0;
-  x[21] = Math.log1p(wordCount) / 3;
+  x[14] = Math.max(signalScores[S_REFUND] as number, signalScores[S_MANAGER] as number);
+  x[15] = shouting ? 1 : 0;
+  x[16] = Math.min(1, bursts / 2);
+  x[17] = Math.min(3, countMatches(NEGATIVE_EMOJI, input) + emoticonNegative);
+  x[18] = Math.min(3, countMatches(POSITIVE_EMOJI, input) + emoticonPositive);
+  x[19] = lastContrast >= 0 ? 1 : 0;
+  x[20] = Math.min(3, negations);
+  x[21] = input.includes('?') ? 1 : 0;
+  x[22] = Math.log1p(wordCount) / 3;
   const reader = model.header.reader;
-  if (reader !== undefined && wordCount + x[16] + x[17] > 0) {
-    complaint = calibrate(readerProbability(x, reader), reader.threshold);
+  if (reader !== undefined && wordCount + (x[17] as number) + (x[18] as number) > 0) {
+    complaint = calibrate(
+      readerProbability(x, reader),
+      known ? reader.threshold : (reader.thresholdWithoutModel ?? reader.threshold),
+    );
     // Threats to sue or to write again unanswered, and insults, are dissatisfaction whatever the wording.
     if (intents.repeat_contact.detected || intents.legal_threat.detected || lexicalAbuse) complaint = Math.max(complaint, 0.6);
     // A strong verdict or problem report stands on its own ("would not recommend", "funktioniert nicht").

@@ -9,13 +9,16 @@
 export const READER_FEATURES = [
   /** logit of the hashed model's negative head, where the model has seen the language (English, Romanian) */
   'model.negative.known',
-  /** the same for every other language (the model then reads mostly lexicon hits and shared word pieces) */
-  'model.negative.other',
+  /** 1 for every other language: the model's word features mean little there, so the reader judges by the lexicons
+   * alone, with its own bias (learned from copies of the training rows with the model's features removed) */
+  'model.absent',
   'model.complaint',
   'polarity.negative',
   'polarity.negative.count',
   'polarity.positive',
   'polarity.positive.count',
+  /** negative minus positive polarity, per word (how much of the message is negative) */
+  'polarity.balance',
   'verdict',
   'emotion.negative',
   'emotion.satisfaction',
@@ -42,6 +45,8 @@ export interface ReaderWeights {
   bias: number;
   /** probability at which `complaint.detected` turns true (calibrated to 0.5 in the output) */
   threshold: number;
+  /** the same for messages read by the lexicons alone (`model.absent`), chosen on held-out sources too */
+  thresholdWithoutModel?: number;
 }
 
 /** Probability that the customer is dissatisfied, from the reader features. */

@@ -1,5 +1,7 @@
 import {
+  afterAgentReply,
   afterCustomerMessage,
+  analyzeMessage,
   type CustomerMessageContext,
   type MessageAnalysis,
   type Trend,
@@ -31,7 +33,6 @@ export const calmReading: HeatReading = {
   language: null,
   category: null,
 };
-
 
 export function flagsOf(analysis: MessageAnalysis): ConversationFlag[] {
   const flags: ConversationFlag[] = [];
@@ -81,4 +82,52 @@ export function nextReading(
     language: analysis.language.code === 'und' ? previous.language : analysis.language.code,
     category: category === 'other' && previous.category !== null ? previous.category : category,
   };
+}
+
+export interface TimelineText {
+  kind: string;
+  body: string;
+  at: string;
+}
+
+/**
+ * Reads a whole timeline as if its messages arrived one by one (re-analysis, history import): each customer message
+ * with the count of unanswered ones before it and the case's language, each agent reply moving the case heat, so the
+ * stored reading ends where live ingest would have left it. Returns the analysis of each customer message (null for
+ * the other entries) and the final reading.
+ */
+export function replayTimeline(timeline: readonly TimelineText[]): {
+  reading: HeatReading;
+  analyses: Array<MessageAnalysis | null>;
+} {
+  let reading = calmReading;
+  let unanswered = 0;
+  let lastAnswerAt: string | null = null;
+  const analyses = timeline.map((entry) => {
+    if (entry.kind === 'agent') {
+      unanswered = 0;
+      lastAnswerAt = entry.at;
+      if (reading.heatCount > 0) {
+        const cooled = afterAgentReply({ heat: reading.heat, peak: reading.peakHeat, trend: reading.trend }, entry.body);
+        if (cooled !== null) reading = { ...reading, heat: cooled.heat, trend: cooled.trend };
+      }
+      return null;
+    }
+    if (entry.kind !== 'customer') return null;
+    const analysis = analyzeMessage(entry.body, {
+      unansweredCustomerMessages: unanswered,
+      languageHint: reading.language ?? undefined,
+    });
+    const hoursSinceAnswer =
+      unanswered === 0 && lastAnswerAt !== null
+        ? Math.max(0, (Date.parse(entry.at) - Date.parse(lastAnswerAt)) / 3_600_000)
+        : null;
+    reading = nextReading(reading, analysis, {
+      unanswered,
+      hoursSinceAnswer: Number.isFinite(hoursSinceAnswer) ? hoursSinceAnswer : null,
+    });
+    unanswered += 1;
+    return analysis;
+  });
+  return { reading, analyses };
 }

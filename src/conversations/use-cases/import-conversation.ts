@@ -1,9 +1,8 @@
-import { analyzeMessage } from '../../analysis/index.ts';
 import { nextCounterValue } from '../../platform/db/database.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Channel, ConversationStatus, MessageKind, Priority } from '../domain/conversation.ts';
 import { previewOf } from '../domain/conversation.ts';
-import { calmReading, nextReading } from '../domain/heat-reading.ts';
+import { replayTimeline } from '../domain/heat-reading.ts';
 import { afterMessage } from '../domain/timeline-rules.ts';
 import type { ConversationDeps } from './conversation-deps.ts';
 
@@ -34,18 +33,9 @@ export async function importConversation(deps: Pick<ConversationDeps, 'db'>, inp
   const last = messages.at(-1);
   if (!first || !last) throw new Error('A conversation needs at least one message.');
   let state = { status: input.status, waitingSince: null as string | null };
-  let reading = calmReading;
-  let unanswered = 0;
-  // Customer messages are read as they arrived: each with the count of unanswered ones before it.
-  const analyses = messages.map((message) => {
-    state = afterMessage(state, message.kind, message.at);
-    if (message.kind === 'agent') unanswered = 0;
-    if (message.kind !== 'customer') return null;
-    const analysis = analyzeMessage(message.body, { unansweredCustomerMessages: unanswered });
-    unanswered += 1;
-    reading = nextReading(reading, analysis);
-    return analysis;
-  });
+  for (const message of messages) state = afterMessage(state, message.kind, message.at);
+  // Customer messages are read as they arrived, agent replies move the case heat (the live rules, replayed).
+  const { reading, analyses } = replayTimeline(messages);
   const closed = input.status === 'resolved' || input.status === 'closed';
   const lastVisible = [...messages].reverse().find((message) => message.kind === 'customer' || message.kind === 'agent');
   const id = newId(Date.parse(first.at));

@@ -1,5 +1,5 @@
-import { analysisVersion, analyzeMessage } from '../../analysis/index.ts';
-import { calmReading, nextReading } from '../domain/heat-reading.ts';
+import { analysisVersion } from '../../analysis/index.ts';
+import { replayTimeline } from '../domain/heat-reading.ts';
 import type { ConversationDeps } from './conversation-deps.ts';
 
 /** Customer messages whose stored analysis is missing or from another analyser version. */
@@ -32,19 +32,15 @@ export async function reanalyzeBatch(deps: Pick<ConversationDeps, 'db'>, batchSi
     await deps.db.transaction().execute(async (transaction) => {
       const timeline = await transaction
         .selectFrom('messages')
-        .select(['id', 'kind', 'body'])
+        .select(['id', 'kind', 'body', 'created_at'])
         .where('conversation_id', '=', conversationId)
         .orderBy('created_at')
         .orderBy('id')
         .execute();
-      let reading = calmReading;
-      let unanswered = 0;
-      for (const message of timeline) {
-        if (message.kind === 'agent') unanswered = 0;
-        if (message.kind !== 'customer') continue;
-        const analysis = analyzeMessage(message.body, { unansweredCustomerMessages: unanswered });
-        unanswered += 1;
-        reading = nextReading(reading, analysis);
+      const { reading, analyses } = replayTimeline(timeline.map((m) => ({ kind: m.kind, body: m.body, at: m.created_at })));
+      for (const [index, message] of timeline.entries()) {
+        const analysis = analyses[index];
+        if (analysis === null || analysis === undefined) continue;
         await transaction
           .updateTable('messages')
           .set({ analysis: JSON.stringify(analysis), analysis_version: analysis.version, heat: analysis.heat })
