@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { noContent } from '../../platform/http/schemas.ts';
 import { maxPasswordLength } from '../domain/passwords.ts';
 import { staffRoles } from '../domain/roles.ts';
 import type { AuthDeps } from '../use-cases/auth-deps.ts';
@@ -84,7 +85,7 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
 
   routes.post(
     '/auth/logout',
-    { config: enrolling, schema: { tags: ['auth'], summary: 'End this session' } },
+    { config: enrolling, schema: { tags: ['auth'], summary: 'End this session', response: { 204: noContent } } },
     async (request, reply) => {
       await signOut(deps, requireActor(request), request.ip);
       reply.clearCookie(sessionCookieName, { path: '/' });
@@ -125,7 +126,7 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
     '/auth/sessions/:id',
     {
       config: { roles: staffRoles },
-      schema: { tags: ['auth'], summary: 'End one of my sessions', params: sessionParams },
+      schema: { tags: ['auth'], summary: 'End one of my sessions', params: sessionParams, response: { 204: noContent } },
     },
     async (request, reply) => {
       const { current } = await endOwnSession(deps, requireActor(request), request.params.id, request.ip);

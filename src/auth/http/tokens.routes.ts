@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParams, isoDateTime } from '../../platform/http/schemas.ts';
+import { idParams, isoDateTime, noContent } from '../../platform/http/schemas.ts';
 import { roles } from '../domain/roles.ts';
 import type { AuthDeps } from '../use-cases/auth-deps.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from '../use-cases/manage-api-tokens.ts';
@@ -48,7 +48,7 @@ export async function tokensRoutes(app: FastifyInstance, deps: AuthDeps): Promis
     '/tokens/:id',
     {
       config: { roles: adminOnly },
-      schema: { tags: ['tokens'], summary: 'Revoke an API token', params: idParams },
+      schema: { tags: ['tokens'], summary: 'Revoke an API token', params: idParams, response: { 204: noContent } },
     },
     async (request, reply) => {
       await revokeApiToken(deps, requireActor(request), request.params.id, request.ip);
