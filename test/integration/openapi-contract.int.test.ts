@@ -56,11 +56,10 @@ for (const dialect of testDialects)
       const without: string[] = [];
       for (const { method, path, operation } of operationsOf(document)) {
         const successes = Object.entries(operation.responses).filter(([status]) => /^2\d\d$/.test(status));
-        const described = successes.every(
-          ([status, response]) =>
-            status === '204'
-              ? response.content === undefined
-              : Object.values(response.content ?? {}).some((media) => media.schema !== undefined),
+        const described = successes.every(([status, response]) =>
+          status === '204'
+            ? response.content === undefined
+            : Object.values(response.content ?? {}).some((media) => media.schema !== undefined),
         );
         if (successes.length === 0 || !described) without.push(`${method.toUpperCase()} ${path}`);
       }
