@@ -137,6 +137,11 @@ row(
 row('p99 latency', `${ours.p99.toFixed(1)} µs`, '< 1000 µs', ours.p99 < 1000);
 row('memory of loaded analyser', `${memory.toFixed(1)} MB`, '< 150 MB', memory < 150);
 row('1 MB message', `${(growth[2]?.ms ?? 0).toFixed(0)} ms`, 'linear, bounded', linear);
+// Quality on real text the shipped model never saw (the full leave-one-source-out table is npm run eval).
+const { crossSource } = await import('../scripts/cross-source-eval.ts');
+const quality = crossSource({ retrain: false, baselines: true });
+missed += quality.misses;
+
 if (missed > 0) {
   console.log(`\n${missed} target(s) missed.`);
   process.exitCode = 1;

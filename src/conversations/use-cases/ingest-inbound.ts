@@ -233,7 +233,9 @@ async function store(
       : firstReading;
   const previous = readingOf(conversation);
   const hoursSinceAnswer =
-    !waiting && previous.heatCount > 0 ? Math.max(0, (Date.parse(at) - Date.parse(conversation.last_message_at)) / 3_600_000) : null;
+    !waiting && previous.heatCount > 0
+      ? Math.max(0, (Date.parse(at) - Date.parse(conversation.last_message_at)) / 3_600_000)
+      : null;
   const reading = nextReading(previous, analysis, { unanswered: waiting ? 1 : 0, hoursSinceAnswer });
 
   const message: Message = {
