@@ -4,6 +4,7 @@ import { createTestApp, type SignedIn, signedInFrom, type TestApp } from '../../
 import { testDialects } from '../../../test/support/test-databases.ts';
 import { totpCode } from '../domain/totp.ts';
 import { sweepForgotten } from '../use-cases/login-throttle.ts';
+import { acceptTotpCode } from '../use-cases/two-factor.ts';
 
 // Effective rights of tokens, password policy, lockout, own sessions and password, and TOTP.
 const secretKey = 'a1'.repeat(32);
@@ -422,6 +423,25 @@ for (const dialect of testDialects) {
         expect.arrayContaining(['user.two-factor-enabled', 'user.two-factor-disabled']),
       );
       expect(JSON.stringify(audit)).not.toContain(secret);
+    });
+
+    it('a secret sealed with another key is a clear 409 at sign-in, not a server error', async () => {
+      const deps = {
+        db: test.runtime.database.db,
+        clock: test.clock,
+        events: test.runtime.events,
+        sessionTtlHours: 1,
+        sealer: {
+          seal: (plain: string) => plain,
+          open: () => {
+            throw new Error('Unsupported state or unable to authenticate data');
+          },
+        },
+      };
+      await expect(acceptTotpCode(deps, test.users.agent.id, 'v1.a.b.c', '123456')).rejects.toMatchObject({
+        code: 'two-factor-unavailable',
+        category: 'conflict',
+      });
     });
 
     it('guessing codes to turn 2FA off, or current passwords, locks the account like failed sign-ins', async () => {

@@ -21,6 +21,18 @@ function requireSealer(deps: AuthDeps): SecretSealer {
   return deps.sealer;
 }
 
+/** A secret sealed with another key (CHANNEL_SECRET_KEY was changed) is a clear 409, not a 500. */
+function openSecret(sealer: SecretSealer, sealed: string): string {
+  try {
+    return sealer.open(sealed);
+  } catch {
+    throw authError(
+      'two-factor-unavailable',
+      'The stored two-factor secret cannot be read with the configured CHANNEL_SECRET_KEY; an admin can remove two-factor sign-in for this user so they enrol again.',
+    );
+  }
+}
+
 export async function getAuthSettings(db: Kysely<Database>): Promise<AuthSettings> {
   const row = await db.selectFrom('auth_settings').selectAll().where('id', '=', settingsId).executeTakeFirst();
   if (!row) return defaultAuthSettings;
@@ -71,7 +83,7 @@ export async function updateAuthSettings(
  * update is conditional on that, so two concurrent sign-ins with one code cannot both pass.
  */
 export async function acceptTotpCode(deps: AuthDeps, userId: string, sealedSecret: string, code: string): Promise<boolean> {
-  const secret = requireSealer(deps).open(sealedSecret);
+  const secret = openSecret(requireSealer(deps), sealedSecret);
   const step = totpStep(secret, code, deps.clock.now());
   if (step === null) return false;
   const result = await deps.db
@@ -140,7 +152,7 @@ export async function confirmTwoFactorEnrolment(deps: AuthDeps, actor: Actor, co
   if (row.totp_pending_secret === null) {
     throw authError('two-factor-not-enabled', 'Start enrolment first: no secret is waiting to be confirmed.');
   }
-  const pending = sealer.open(row.totp_pending_secret);
+  const pending = openSecret(sealer, row.totp_pending_secret);
   const step = await guardedCode(deps, actor, ip, async () => totpStep(pending, code, deps.clock.now()));
   const now = deps.clock.now().toISOString();
   await deps.db.transaction().execute(async (transaction) => {
