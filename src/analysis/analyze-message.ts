@@ -602,7 +602,6 @@ export function analyzeMessage(text: string, context?: MessageContext): MessageA
   x[19] = lastContrast >= 0 ? 1 : 0;
   x[20] = Math.min(3, negations);
   x[21] = input.includes('?') ? 1 : 0;
-  x[22] = Math.log1p(wordCount) / 3;
   const reader = model.header.reader;
   if (reader !== undefined && wordCount + (x[17] as number) + (x[18] as number) > 0) {
     complaint = calibrate(

@@ -33,7 +33,6 @@ export const READER_FEATURES = [
   'contrast',
   'negations',
   'question',
-  'length',
 ] as const;
 
 export type ReaderFeature = (typeof READER_FEATURES)[number];
