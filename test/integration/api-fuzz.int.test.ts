@@ -400,6 +400,7 @@ for (const dialect of testDialects)
 
     it('answers every generated input without a 5xx, errors as problem+json, successes as declared', async () => {
       const failures: string[] = [];
+      const undeclared = new Set<string>();
       let sent = 0;
       let successes = 0;
       const rng = random(20261201);
@@ -434,6 +435,8 @@ for (const dialect of testDialects)
                 : null;
               if (!problem || problem.status !== response.statusCode || !problem.code)
                 failures.push(`${label}: not a problem (${type}) ${response.body.slice(0, 200)}`);
+              else if (!operation.responses[String(response.statusCode)])
+                undeclared.add(`${key} ${response.statusCode} ${problem.code}`);
             } else if (response.statusCode >= 200 && response.statusCode < 300) {
               successes += 1;
               const declared = operation.responses[String(response.statusCode)];
@@ -450,6 +453,7 @@ for (const dialect of testDialects)
         }
       }
       expect(failures).toEqual([]);
+      expect([...undeclared].sort()).toEqual([]);
       // The fuzzer reached real work, not only refusals.
       expect(successes).toBeGreaterThan(300);
       expect(sent).toBeGreaterThan(operations.length * inputsPerOperation * 4);

@@ -38,7 +38,8 @@ export function problemStatusesFor(route: Pick<RouteOptions, 'method' | 'url' | 
   const changes = methods.some((method) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(method));
   const hasBody = methods.some((method) => ['POST', 'PUT', 'PATCH'].includes(method));
   const statuses = [400];
-  if (!config.public) statuses.push(401, 403);
+  // Public operations that take credentials (sign-in, the widget's session token) refuse bad ones too.
+  if (!config.public || changes) statuses.push(401, 403);
   if (route.url.includes(':')) statuses.push(404);
   if (changes) statuses.push(409);
   if (hasBody) statuses.push(413, 415);
