@@ -1,6 +1,14 @@
+import { createServer, type Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, type E2eServer, launchBrowser, startE2eServer } from './browser.ts';
+import {
+  chromiumAvailable,
+  type E2eServer,
+  launchBrowser,
+  type RestartableE2eServer,
+  startE2eServer,
+  startRestartableE2eServer,
+} from './browser.ts';
 
 const password = 'defuse-demo-2026';
 
@@ -127,6 +135,60 @@ describe.runIf(chromiumAvailable)('the Content-Security-Policy holds on every sc
       : 0;
     expect(framed).toBe(0);
     expect(seen.violations.join('\n')).toMatch(/frame-ancestors|X-Frame-Options|Refused to/);
+    await page.close();
+  });
+});
+
+/** A company's site with its own strict CSP that lets Defuse in, as README describes. */
+async function startStrictSite(): Promise<{ server: Server; origin: string; setDefuse(url: string): void }> {
+  let defuse = '';
+  const server = createServer((_request, response) => {
+    const socketOrigin = defuse.replace(/^http/, 'ws');
+    response.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy': `default-src 'none'; script-src ${defuse}; connect-src ${defuse} ${socketOrigin}; style-src 'unsafe-inline'; img-src data:`,
+    });
+    response.end(`<!doctype html><html lang="en"><head><title>Shop</title></head><body><h1>Our shop</h1>
+<script src="${defuse}/widget.js" data-defuse-language="en" async></script></body></html>`);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { server, origin: `http://127.0.0.1:${port}`, setDefuse: (url) => (defuse = url) };
+}
+
+describe.runIf(chromiumAvailable)('the chat widget on a site with its own strict CSP', () => {
+  let site: Awaited<ReturnType<typeof startStrictSite>>;
+  let defuse: RestartableE2eServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    site = await startStrictSite();
+    defuse = await startRestartableE2eServer({ WIDGET_ALLOWED_ORIGINS: site.origin });
+    site.setDefuse(defuse.baseUrl);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await defuse?.stop();
+    site?.server.close();
+  });
+
+  it('loads cross-origin, talks to Defuse over HTTP and WebSocket, and reports no violation', async () => {
+    const page = await browser.newPage();
+    await page.addInitScript(recordViolations);
+    const seen = watch(page);
+    await page.goto(`${site.origin}/`);
+    await page.getByTestId('defuse-launcher').click();
+    await page.getByTestId('defuse-email').fill('strict-site@example.com');
+    await page.getByTestId('defuse-name').fill('Stella Strict');
+    await page.getByTestId('defuse-start-button').click();
+    await page.getByTestId('defuse-input').fill('Hello from a strict site.');
+    await page.getByTestId('defuse-send').click();
+    // Acknowledged over the socket: the message is stored and no longer pending.
+    await page.locator('[data-testid="defuse-message"][data-kind="customer"][data-pending="false"]').first().waitFor();
+    expect(await reportedViolations(page)).toEqual([]);
+    expect(seen.violations).toEqual([]);
+    expect(seen.errors).toEqual([]);
     await page.close();
   });
 });
