@@ -1,6 +1,6 @@
 export { passwordProblem } from './domain/passwords.ts';
 export { type Actor, isRole, type Role, roleCovers, roles, staffRoles } from './domain/roles.ts';
-export type { Money, User } from './domain/user.ts';
+export type { User } from './domain/user.ts';
 export { authRoutes } from './http/auth.routes.ts';
 export { authGuard, type RouteAccess, requireActor, sessionCookieName } from './http/auth-guard.ts';
 export { tokensRoutes } from './http/tokens.routes.ts';

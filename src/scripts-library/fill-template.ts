@@ -1,10 +1,7 @@
+import { formatMoney, isMoney, type Money } from '../platform/money.ts';
 import type { ScriptTemplate } from './template.ts';
 
-/** Integer minor units plus an ISO 4217 code, as everywhere in Defuse. */
-export interface Money {
-  amountMinor: number;
-  currency: string;
-}
+export { formatMoney, isMoney, type Money, minorToDecimal } from '../platform/money.ts';
 
 /** Where and how the customer reads: a BCP 47 locale ("ro-RO") and an IANA time zone. */
 export interface LocaleInfo {
@@ -69,46 +66,14 @@ export function localeFor(language: string, country?: string | null): string {
   return 'en';
 }
 
-export function isMoney(value: unknown): value is Money {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as Money).amountMinor === 'number' &&
-    Number.isSafeInteger((value as Money).amountMinor) &&
-    typeof (value as Money).currency === 'string'
-  );
-}
-
-const formatCache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
-function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+const formatCache = new Map<string, Intl.DateTimeFormat>();
+function cached<T extends Intl.DateTimeFormat>(key: string, make: () => T): T {
   let format = formatCache.get(key);
   if (!format) {
     format = make();
     formatCache.set(key, format);
   }
   return format as T;
-}
-
-/** Minor units to an exact decimal string: 124900 RON → "1249.00", 32800 JPY → "32800". */
-export function minorToDecimal(amountMinor: number, fractionDigits: number): string {
-  const negative = amountMinor < 0;
-  const digits = String(Math.abs(amountMinor)).padStart(fractionDigits + 1, '0');
-  const whole = fractionDigits === 0 ? digits : digits.slice(0, -fractionDigits);
-  const fraction = fractionDigits === 0 ? '' : `.${digits.slice(-fractionDigits)}`;
-  return `${negative ? '-' : ''}${whole}${fraction}`;
-}
-
-/**
- * Money in the customer's locale, with Intl.NumberFormat and no floating point on the way:
- * 124900 RON in ro-RO → "1.249,00 RON", 32800 JPY in ja-JP → "￥32,800".
- */
-export function formatMoney(money: Money, locale: string): string {
-  const format = cached(
-    `n|${locale}|${money.currency}`,
-    () => new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency }),
-  );
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(minorToDecimal(money.amountMinor, digits) as Intl.StringNumericLiteral);
 }
 
 export type DateFormat = 'datetime' | 'date' | 'time';

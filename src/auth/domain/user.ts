@@ -1,10 +1,6 @@
 import type { UsersTable } from '../../platform/db/schema.ts';
+import type { Money } from '../../platform/money.ts';
 import { isRole, type Role } from './roles.ts';
-
-export interface Money {
-  amountMinor: number;
-  currency: string;
-}
 
 export interface User {
   id: string;

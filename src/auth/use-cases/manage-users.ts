@@ -3,10 +3,11 @@ import { recordAudit } from '../../audit/index.ts';
 import { isUniqueViolation } from '../../platform/db/database.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { newId } from '../../platform/ids.ts';
+import type { Money } from '../../platform/money.ts';
 import { authError } from '../domain/auth-errors.ts';
 import { hashPassword, passwordProblem } from '../domain/passwords.ts';
 import type { Actor, Role } from '../domain/roles.ts';
-import { type Money, normalizeEmail, type User, userFromRow } from '../domain/user.ts';
+import { normalizeEmail, type User, userFromRow } from '../domain/user.ts';
 import type { AuthDeps } from './auth-deps.ts';
 import { commonPasswords } from './common-passwords.ts';
 

@@ -1,4 +1,4 @@
-import type { Money } from '../../auth/index.ts';
+import type { Money } from '../../platform/money.ts';
 
 export const customerTiers = ['standard', 'gold', 'vip'] as const;
 export type CustomerTier = (typeof customerTiers)[number];
