@@ -1,6 +1,5 @@
 import { createInterface } from 'node:readline';
-import type { PlaybookStepId } from '../playbook/steps.ts';
-import { playbookStepIds } from '../playbook/steps.ts';
+import { type PlaybookStepId, playbookStepIds } from '../playbook/index.ts';
 import { reviewReply } from './review-reply.ts';
 import type { ReplyContext } from './types.ts';
 

@@ -1,4 +1,7 @@
-import type { PlaybookStepId } from '../playbook/steps.ts';
+import type { PlaybookStepId, PracticeId } from '../playbook/index.ts';
+
+// The practice ids are the playbook's checklist vocabulary; the coach recognises them in drafts.
+export { type PracticeId, practiceIds } from '../playbook/index.ts';
 
 export type Severity = 'info' | 'warning' | 'problem';
 
@@ -18,34 +21,6 @@ export type FindingKind =
   | 'wrong-currency'
   | 'unchanged-template'
   | 'unfilled-placeholder';
-
-/** Good practice the coach recognises; the same ids tick the playbook checklist. */
-export type PracticeId =
-  | 'feelings-acknowledged'
-  | 'concern-restated'
-  | 'clarifying-question'
-  | 'reassurance-given'
-  | 'apology-owned'
-  | 'next-step-with-time'
-  | 'thanks-given'
-  | 'boundary-set'
-  | 'escalation-explained'
-  | 'resolution-checked'
-  | 'feedback-asked';
-
-export const practiceIds: readonly PracticeId[] = [
-  'feelings-acknowledged',
-  'concern-restated',
-  'clarifying-question',
-  'reassurance-given',
-  'apology-owned',
-  'next-step-with-time',
-  'thanks-given',
-  'boundary-set',
-  'escalation-explained',
-  'resolution-checked',
-  'feedback-asked',
-];
 
 export interface ReplyContext {
   /** The customer's current heat, 0–100, from the analysis. */

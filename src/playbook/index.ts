@@ -24,6 +24,7 @@ export {
   type SuggestionOutcome,
   type Tick,
 } from './playbook-reducer.ts';
+export { type PracticeId, practiceIds } from './practices.ts';
 export {
   type ChecklistItem,
   type PlaybookStep,

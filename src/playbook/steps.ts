@@ -1,4 +1,4 @@
-import type { PracticeId } from '../coach/types.ts';
+import type { PracticeId } from './practices.ts';
 
 export const playbookStepIds = [
   'initial_contact',
