@@ -1,3 +1,10 @@
+export {
+  type AgentRepliesQuery,
+  agentReplyIdsSince,
+  conversationExists,
+  conversationIdByNumber,
+  replyForOutbound,
+} from './db/conversation-reads.ts';
 export type { SentReplyReview } from './domain/conversation.ts';
 export {
   type Channel,

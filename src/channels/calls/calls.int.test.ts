@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type SignedIn, type TestApp } from '../../../test/support/test-app.ts';
 import { testDialects } from '../../../test/support/test-databases.ts';
-import { agentRepliesWithoutEmail } from '../email/db/conversation-reads.ts';
+import { agentRepliesWithoutEmail } from '../email/db/email-rows.ts';
 
 const vtt = `WEBVTT
 

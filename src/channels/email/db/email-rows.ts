@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { agentReplyIdsSince } from '../../../conversations/index.ts';
 import { parseJsonColumn } from '../../../platform/db/database.ts';
 import type { Database } from '../../../platform/db/schema.ts';
 import type { InboundAttachment } from '../domain/inbound-mail.ts';
@@ -96,6 +97,25 @@ export async function findEmailByMessageId(db: Kysely<Database>, messageId: stri
 
 export async function findEmailById(db: Kysely<Database>, id: string) {
   return db.selectFrom('email_messages').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Agent replies on e-mail conversations since `since` that have no outbound e-mail record (the
+ * start-up sweep). The "no record" test runs inside the conversations read, so the limit counts
+ * only replies still to send.
+ */
+export async function agentRepliesWithoutEmail(db: Kysely<Database>, since: string, limit: number): Promise<string[]> {
+  return agentReplyIdsSince(db, {
+    channel: 'email',
+    since,
+    limit,
+    where: ({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('email_messages').select('email_messages.id').whereRef('email_messages.message_id', '=', 'messages.id'),
+        ),
+      ),
+  });
 }
 
 /** The conversation of the first of `ids` (most specific first) that we have on record, in or out. */

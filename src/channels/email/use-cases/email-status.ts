@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
+import { conversationExists } from '../../../conversations/index.ts';
 import type { Database } from '../../../platform/db/schema.ts';
-import { conversationExists } from '../db/conversation-reads.ts';
 import { attachmentsOf, emailRecordsOfConversation, findEmailByMessageId } from '../db/email-rows.ts';
 import { emailError } from '../domain/email-errors.ts';
 import { splitReply } from '../domain/reply-text.ts';

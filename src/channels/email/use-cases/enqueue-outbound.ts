@@ -1,9 +1,9 @@
+import { replyForOutbound } from '../../../conversations/index.ts';
 import { getCustomer } from '../../../customers/index.ts';
 import { isUniqueViolation, parseJsonColumn } from '../../../platform/db/database.ts';
 import { newId } from '../../../platform/ids.ts';
 import { enqueueJob } from '../../../platform/jobs/index.ts';
-import { agentRepliesWithoutEmail, replyForOutbound } from '../db/conversation-reads.ts';
-import { findEmailByMessageId, insertEmailRecord, latestCustomerEmail } from '../db/email-rows.ts';
+import { agentRepliesWithoutEmail, findEmailByMessageId, insertEmailRecord, latestCustomerEmail } from '../db/email-rows.ts';
 import { isPlausibleAddress, normalizeAddress } from '../domain/addresses.ts';
 import { senderName } from '../domain/outbound-mail.ts';
 import { outboundMessageId, replyReferences, replySubject } from '../domain/threading.ts';

@@ -1,9 +1,8 @@
 import { simpleParser } from 'mailparser';
-import { ingestInbound, postMessage } from '../../../conversations/index.ts';
+import { conversationIdByNumber, ingestInbound, postMessage } from '../../../conversations/index.ts';
 import { isUniqueViolation } from '../../../platform/db/database.ts';
 import { newId } from '../../../platform/ids.ts';
 import { scrubDeep } from '../../../platform/text-policy.ts';
-import { conversationIdByNumber } from '../db/conversation-reads.ts';
 import { conversationByMessageIds, findEmailByRfcId, insertEmailRecord, markOutbound } from '../db/email-rows.ts';
 import type { MailClassification } from '../domain/classify-mail.ts';
 import { MailRejectedError } from '../domain/email-errors.ts';
