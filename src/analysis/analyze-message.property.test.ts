@@ -80,3 +80,12 @@ describe('analyzeMessage on bad input (property-based)', () => {
     );
   });
 });
+
+describe('shown scores agree with detection', () => {
+  it('a score just under the threshold is never shown as 0.5 (found by the property above: "AQ94iO")', () => {
+    const r = analyzeMessage('AQ94iO');
+    for (const s of [r.complaint, ...Object.values(r.emotions), ...Object.values(r.abuse), ...Object.values(r.intents)]) {
+      expect(s.detected).toBe(s.score >= 0.5);
+    }
+  });
+});

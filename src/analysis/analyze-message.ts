@@ -286,8 +286,14 @@ function emptyScore(): Score {
   return { score: 0, detected: false };
 }
 
+/** The shown score rounds to 3 places without crossing the threshold: 0.4996 is 0.499, not a "0.5 undetected". */
+function shownScore(value: number): number {
+  const rounded = round3(value);
+  return value >= 0.5 ? Math.max(rounded, 0.5) : Math.min(rounded, 0.499);
+}
+
 function score(value: number): Score {
-  return { score: round3(value), detected: value >= 0.5 };
+  return { score: shownScore(value), detected: value >= 0.5 };
 }
 
 export function analyzeMessage(text: string, context?: MessageContext): MessageAnalysis {
@@ -542,7 +548,7 @@ export function analyzeMessage(text: string, context?: MessageContext): MessageA
       level = a === 0 ? (profanityMax >= 0.6 ? 2 : 1) : Math.max(1, severities[a] as number);
       if (a === 1 && value >= 0.9) level = Math.max(level, 3);
     }
-    abuse[ABUSE_KINDS[a] as AbuseKind] = { score: round3(value), detected, severity: SEVERITY_NAMES[level] ?? 'high' };
+    abuse[ABUSE_KINDS[a] as AbuseKind] = { score: shownScore(value), detected, severity: SEVERITY_NAMES[level] ?? 'high' };
   }
 
   // ---- complaint and intents ----
