@@ -175,7 +175,7 @@ export function trainModel(options: TrainOptions = {}): TrainedModel {
 
   if (options.reuse !== undefined) {
     // Refit only the reader on top of an already trained hashed model (npm run train -- --reader-only).
-    const header = { ...options.reuse.header, reader: undefined };
+    const header = { ...options.reuse.header, languages: modelLanguages(exclude), reader: undefined };
     const reader = trainReader(options.reuse, header, examples, log);
     const bytes = encodeModel({ ...header, reader }, options.reuse.weights);
     return { model: decodeModel(bytes), bytes, counts };
@@ -397,6 +397,7 @@ export function trainModel(options: TrainOptions = {}): TrainedModel {
   });
   log(`category dev accuracy ${(correct / Math.max(1, labelled)).toFixed(3)} (${labelled} dev rows)`);
 
+  header.languages = modelLanguages(exclude);
   const reader = trainReader(draft, header, examples, log);
   const bytes = encodeModel({ ...header, reader }, quantised);
   log('\ntrained on (rows per source/split; dev rows only tune thresholds and fit the reader):');
@@ -406,6 +407,15 @@ export function trainModel(options: TrainOptions = {}): TrainedModel {
   );
   log(`trained in ${((performance.now() - started) / 1000).toFixed(1)} s (${(bytes.length / 1024 / 1024).toFixed(2)} MB)`);
   return { model: decodeModel(bytes), bytes, counts };
+}
+
+/** The languages of the labelled sentiment sources the model learns from (all of them but the excluded). */
+function modelLanguages(exclude: ReadonlySet<string>): string[] {
+  const languages = new Set<string>();
+  for (const source of SENTIMENT_SOURCES) {
+    if (source.use === 'ships' && !exclude.has(source.name) && source.load() !== null) languages.add(source.language);
+  }
+  return [...languages].sort();
 }
 
 interface ReaderRow {

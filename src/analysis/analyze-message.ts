@@ -206,8 +206,8 @@ export function lastReaderInput(): Float64Array {
   return readerInput;
 }
 const LATIN_LANGUAGES = new Set(['en', 'de', 'fr', 'es', 'ro']);
-/** Languages the hashed model was trained on (its word features mean something there). */
-const MODEL_LANGUAGES = new Set(['en', 'ro', 'und']);
+/** Languages the hashed model was trained on (its word features mean something there), when its file does not say. */
+const DEFAULT_MODEL_LANGUAGES: readonly string[] = ['en', 'ro'];
 // Emoji and pictographs that carry a clear feeling (written by us; the tokenizer does not see them).
 const NEGATIVE_EMOJI =
   /[\u{1F620}\u{1F621}\u{1F92C}\u{1F624}\u{1F612}\u{1F644}\u{1F61E}\u{1F614}\u{1F622}\u{1F62D}\u{1F4A9}\u{1F44E}\u{1F629}\u{1F62B}\u{1F926}\u{1F92E}\u{1F922}\u{1F620}\u{1F61F}\u{1F615}\u{2639}\u{1F641}\u{1F616}\u{1F623}\u{1F625}\u{1F630}\u{1F631}\u{1F494}\u{1F611}\u{1F610}\u{1F928}]/gu;
@@ -569,7 +569,7 @@ export function analyzeMessage(text: string, context?: MessageContext): MessageA
 
   // ---- the dissatisfaction reader: is the customer dissatisfied (any language, with or without complaint words)? ----
   const x = readerInput;
-  const known = MODEL_LANGUAGES.has(language.code);
+  const known = language.code === 'und' || (model.header.languages ?? DEFAULT_MODEL_LANGUAGES).includes(language.code);
   x[0] = known && wordCount > 0 ? logit(modelScores.binary[H_NEGATIVE] as number) : 0;
   x[1] = known ? 0 : 1;
   x[2] = known && wordCount > 0 ? logit(modelScores.binary[H_COMPLAINT] as number) : 0;

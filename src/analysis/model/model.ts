@@ -21,6 +21,8 @@ export interface ModelHeader {
   /** Decision thresholds on the probability, tuned on dev/validation splits only. */
   thresholds: Record<BinaryHead, number>;
   trainedOn: Record<string, number>;
+  /** Languages whose labelled text the model learned from: elsewhere the reader judges by the lexicons alone. */
+  languages?: string[];
   /** The dissatisfaction reader (absent while `npm run train` fits it). */
   reader?: ReaderWeights;
 }
