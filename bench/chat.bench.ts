@@ -106,7 +106,13 @@ async function measureDefuse(): Promise<{ phase: Phase; server: ServerChild; dir
   });
 
   // The agent's screen: one staff WebSocket receiving every message.created.
-  const agent = await openSocket(`ws://${base}/api/v1/events?access_token=${server.token}`);
+  // The socket opens with a single-use ticket asked for with the API token (never the token in the URL).
+  const ticket = await fetch(`http://${base}/api/v1/events/ticket`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${server.token}` },
+  });
+  if (ticket.status !== 201) throw new Error(`events ticket: ${ticket.status} ${await ticket.text()}`);
+  const agent = await openSocket(`ws://${base}/api/v1/events?ticket=${((await ticket.json()) as { ticket: string }).ticket}`);
   const sentAt = new Map<string, number>();
   let phase = newPhase('warm-up', warmupSeconds);
   agent.on('message', (data) => {
