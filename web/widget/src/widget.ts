@@ -382,7 +382,8 @@ class DefuseWidget {
     switch (frame.type) {
       case 'ready':
         this.retries = 0;
-        this.ui.status.textContent = '';
+        // A fresh socket after verification keeps telling the visitor they are verified; other notes are done.
+        if (this.ui.status.textContent !== this.text.verified) this.ui.status.textContent = '';
         this.ui.panel.dataset.connected = 'true';
         this.agentReadId = frame.agentReadMessageId;
         this.frame({ type: 'sync', after: this.lastSeenId });
