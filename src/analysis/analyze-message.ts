@@ -96,6 +96,7 @@ const S_ANGER = sig('emotions.anger');
 const S_FRUSTRATION = sig('emotions.frustration');
 const S_DISAPPOINTMENT = sig('emotions.disappointment');
 const S_SATISFACTION = sig('emotions.satisfaction');
+const S_ANXIETY = sig('emotions.anxiety');
 const S_COMPLAINT = sig('complaint');
 const S_PROFANITY = sig('abuse.profanity');
 const S_INSULT = sig('abuse.insult');
@@ -232,6 +233,8 @@ function languageOf(input: string, tokens: readonly Token[], wordCount: number, 
   }
   return detected;
 }
+
+const PICTOGRAPH = /[\u2600-\u27bf\ud83c-\ud83e]/;
 
 function countMatches(pattern: RegExp, text: string): number {
   pattern.lastIndex = 0;
@@ -583,7 +586,7 @@ export function analyzeMessage(text: string, context?: MessageContext): MessageA
     signalScores[S_ANGER] as number,
     signalScores[S_FRUSTRATION] as number,
     signalScores[S_DISAPPOINTMENT] as number,
-    signalScores[sig('emotions.anxiety')] as number,
+    signalScores[S_ANXIETY] as number,
   );
   x[10] = signalScores[S_SATISFACTION] as number;
   x[11] = Math.max(
@@ -603,8 +606,10 @@ export function analyzeMessage(text: string, context?: MessageContext): MessageA
   x[14] = Math.max(signalScores[S_REFUND] as number, signalScores[S_MANAGER] as number);
   x[15] = shouting ? 1 : 0;
   x[16] = Math.min(1, bursts / 2);
-  x[17] = Math.min(3, countMatches(NEGATIVE_EMOJI, input) + emoticonNegative);
-  x[18] = Math.min(3, countMatches(POSITIVE_EMOJI, input) + emoticonPositive);
+  // One native scan decides whether the two emoji counts need their own passes (most messages have no pictograph).
+  const pictographs = PICTOGRAPH.test(input);
+  x[17] = Math.min(3, (pictographs ? countMatches(NEGATIVE_EMOJI, input) : 0) + emoticonNegative);
+  x[18] = Math.min(3, (pictographs ? countMatches(POSITIVE_EMOJI, input) : 0) + emoticonPositive);
   x[19] = lastContrast >= 0 ? 1 : 0;
   x[20] = Math.min(3, negations);
   x[21] = input.includes('?') ? 1 : 0;
