@@ -1,2 +1,2 @@
 /** Bump whenever lexicons, rules or model weights change: stored analyses keep the version that produced them. */
-export const analysisVersion = '2025.2.0';
+export const analysisVersion = '2026.12.0';
