@@ -23,7 +23,15 @@ function multilangScore(text: string, language: string): number {
   return multilangSentiment(text, language, { tokens: [...tokens, ...PADDING] }).score;
 }
 
-function metrics(predicted: boolean[], gold: boolean[]): { macroF1: number } {
+export interface Metrics {
+  precision: number;
+  recall: number;
+  f1: number;
+  macroF1: number;
+}
+
+/** Precision, recall and F1 of the positive class, and macro-F1 over both classes. */
+export function metrics(predicted: boolean[], gold: boolean[]): Metrics {
   let tp = 0;
   let fp = 0;
   let fn = 0;
@@ -36,7 +44,12 @@ function metrics(predicted: boolean[], gold: boolean[]): { macroF1: number } {
     else tn += 1;
   });
   const f = (a: number, b: number, c: number) => (a === 0 ? 0 : (2 * a) / (2 * a + b + c));
-  return { macroF1: (f(tp, fp, fn) + f(tn, fn, fp)) / 2 };
+  return {
+    precision: tp + fp === 0 ? 0 : tp / (tp + fp),
+    recall: tp + fn === 0 ? 0 : tp / (tp + fn),
+    f1: f(tp, fp, fn),
+    macroF1: (f(tp, fp, fn) + f(tn, fn, fp)) / 2,
+  };
 }
 
 /** ROC-AUC by ranks (ties share their mean rank): how well `score` puts negatives above the rest. */

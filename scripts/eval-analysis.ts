@@ -24,7 +24,7 @@ import {
   loadDavidson,
   loadGoEmotions,
 } from './analysis-data.ts';
-import { crossSource } from './cross-source-eval.ts';
+import { crossSource, metrics } from './cross-source-eval.ts';
 
 const crossSourceOnly = process.argv.includes('--cross-source') || process.argv.includes('--unseen-only');
 
@@ -43,34 +43,6 @@ function prepare(texts: string[]): Row[] {
     vaderNegative: vader.SentimentIntensityAnalyzer.polarity_scores(text).compound < -0.05,
     afinnNegative: afinn.analyze(text).score < 0,
   }));
-}
-
-interface Metrics {
-  precision: number;
-  recall: number;
-  f1: number;
-  macroF1: number;
-}
-
-function metrics(predicted: boolean[], gold: boolean[]): Metrics {
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  let tn = 0;
-  predicted.forEach((p, i) => {
-    const g = gold[i] as boolean;
-    if (p && g) tp += 1;
-    else if (p) fp += 1;
-    else if (g) fn += 1;
-    else tn += 1;
-  });
-  const f = (a: number, b: number, c: number) => (a === 0 ? 0 : (2 * a) / (2 * a + b + c));
-  return {
-    precision: tp + fp === 0 ? 0 : tp / (tp + fp),
-    recall: tp + fn === 0 ? 0 : tp / (tp + fn),
-    f1: f(tp, fp, fn),
-    macroF1: (f(tp, fp, fn) + f(tn, fn, fp)) / 2,
-  };
 }
 
 interface Target {
