@@ -98,6 +98,8 @@ export function trainModel(options: TrainOptions = {}): TrainedModel {
     counts[key] = (counts[key] ?? 0) + 1;
   }
 
+  /** Languages whose labelled sentiment text the model learns from (elsewhere the reader uses the lexicons alone). */
+  const learnedLanguages = new Set<string>();
   const NONE_INTENTS = { refund: 0, cancellation: 0, order_cancel: 0, manager_request: 0 } as const;
 
   // GoEmotions: emotion heads; a 15 % hash sample also teaches the intent heads and category what "not a request" is.
@@ -116,6 +118,7 @@ export function trainModel(options: TrainOptions = {}): TrainedModel {
       };
       const sample = hashUnit(row.text, 'defuse-negatives') < 0.15;
       add('goemotions', split, row.text, sample ? { ...set, ...NONE_INTENTS } : set, sample ? 'other' : null);
+      learnedLanguages.add('en');
       (examples[examples.length - 1] as Example).angry = row.labels.has('anger') || row.labels.has('annoyance');
     }
   }
@@ -125,6 +128,7 @@ export function trainModel(options: TrainOptions = {}): TrainedModel {
     for (const row of source.load() ?? []) {
       if (row.split === 'test') continue;
       add(source.name, row.split, row.text, { negative: row.negative ? 1 : 0 }, null);
+      learnedLanguages.add(source.language);
     }
   }
   for (const row of exclude.has('davidson') ? [] : (loadDavidson() ?? [])) {
@@ -175,7 +179,7 @@ export function trainModel(options: TrainOptions = {}): TrainedModel {
 
   if (options.reuse !== undefined) {
     // Refit only the reader on top of an already trained hashed model (npm run train -- --reader-only).
-    const header = { ...options.reuse.header, languages: modelLanguages(exclude), reader: undefined };
+    const header = { ...options.reuse.header, languages: [...learnedLanguages].sort(), reader: undefined };
     const reader = trainReader(options.reuse, header, examples, log);
     const bytes = encodeModel({ ...header, reader }, options.reuse.weights);
     return { model: decodeModel(bytes), bytes, counts };
@@ -316,19 +320,8 @@ export function trainModel(options: TrainOptions = {}): TrainedModel {
     });
     let best = { t: 0.5, f: -1 };
     for (let t = 0.2; t < 0.901; t += 0.01) {
-      let tp = 0;
-      let fp = 0;
-      let fn = 0;
-      let tn = 0;
-      for (const [p, y] of pairs) {
-        if (p >= t) {
-          if (y === 1) tp += 1;
-          else fp += 1;
-        } else if (y === 1) fn += 1;
-        else tn += 1;
-      }
-      const f1 = (a: number, b: number, c: number) => (a === 0 ? 0 : (2 * a) / (2 * a + b + c));
-      const f = MACRO_TUNED.has(head) ? (f1(tp, fp, fn) + f1(tn, fn, fp)) / 2 : f1(tp, fp, fn);
+      const scores = f1At(pairs, t);
+      const f = MACRO_TUNED.has(head) ? scores.macroF1 : scores.f1;
       if (f > best.f) best = { t: Math.round(t * 100) / 100, f };
     }
     thresholds[head] = best.t;
@@ -397,7 +390,7 @@ export function trainModel(options: TrainOptions = {}): TrainedModel {
   });
   log(`category dev accuracy ${(correct / Math.max(1, labelled)).toFixed(3)} (${labelled} dev rows)`);
 
-  header.languages = modelLanguages(exclude);
+  header.languages = [...learnedLanguages].sort();
   const reader = trainReader(draft, header, examples, log);
   const bytes = encodeModel({ ...header, reader }, quantised);
   log('\ntrained on (rows per source/split; dev rows only tune thresholds and fit the reader):');
@@ -407,15 +400,6 @@ export function trainModel(options: TrainOptions = {}): TrainedModel {
   );
   log(`trained in ${((performance.now() - started) / 1000).toFixed(1)} s (${(bytes.length / 1024 / 1024).toFixed(2)} MB)`);
   return { model: decodeModel(bytes), bytes, counts };
-}
-
-/** The languages of the labelled sentiment sources the model learns from (all of them but the excluded). */
-function modelLanguages(exclude: ReadonlySet<string>): string[] {
-  const languages = new Set<string>();
-  for (const source of SENTIMENT_SOURCES) {
-    if (source.use === 'ships' && !exclude.has(source.name) && source.load() !== null) languages.add(source.language);
-  }
-  return [...languages].sort();
 }
 
 interface ReaderRow {
@@ -487,7 +471,8 @@ function fitReader(rows: readonly ReaderRow[], threshold: number): ReaderWeights
   };
 }
 
-function macroF1(pairs: ReadonlyArray<readonly [number, number]>, t: number): number {
+/** F1 of the positive class and macro-F1 over both classes when `p >= t` is read as positive. */
+function f1At(pairs: ReadonlyArray<readonly [number, number]>, t: number): { f1: number; macroF1: number } {
   let tp = 0;
   let fp = 0;
   let fn = 0;
@@ -500,7 +485,7 @@ function macroF1(pairs: ReadonlyArray<readonly [number, number]>, t: number): nu
     else tn += 1;
   }
   const f1 = (a: number, b: number, c: number) => (a === 0 ? 0 : (2 * a) / (2 * a + b + c));
-  return (f1(tp, fp, fn) + f1(tn, fn, fp)) / 2;
+  return { f1: f1(tp, fp, fn), macroF1: (f1(tp, fp, fn) + f1(tn, fn, fp)) / 2 };
 }
 
 /**
@@ -559,7 +544,7 @@ function trainReader(
   const choose = (pairs: Array<Array<[number, number]>>) => {
     let best = { t: 0.5, f: -1 };
     for (let t = 0.1; t < 0.9001; t += 0.01) {
-      const f = pairs.reduce((sum, p) => sum + macroF1(p, t), 0) / Math.max(1, pairs.length);
+      const f = pairs.reduce((sum, p) => sum + f1At(p, t).macroF1, 0) / Math.max(1, pairs.length);
       if (f > best.f) best = { t: Math.round(t * 100) / 100, f };
     }
     return best;
